@@ -1,0 +1,34 @@
+import type { Policy } from './policy.js';
+
+/** The default policy: Taobao's rules as described in spec/rules.md (sections A–G). */
+export const taobaoPolicy: Policy = {
+  name: 'taobao',
+  version: 'taobao-2024.1',
+  utcOffsetMinutes: 480,
+  credit: {
+    points: { good: 1, neutral: 0, bad: -1 },
+    monthlyGoodCapPerPair: 6,
+    sameItemWindowDays: 14,
+    maxUncountedLineAmountFen: 100,
+    levelMinScores: [
+      4, 11, 41, 91, 151, 251, 501, 1_001, 2_001, 5_001, 10_001, 20_001, 50_001, 100_001, 200_001, 500_001, 1_000_001,
+      2_000_001, 5_000_001, 10_000_001,
+    ],
+    tiers: ['heart', 'diamond', 'crown', 'gold_crown'],
+    levelsPerTier: 5,
+  },
+  review: {
+    windowDays: 15,
+    textMaxChars: 500,
+    followupWindowDays: 180,
+    followupMaxChars: 500,
+    explanationWindowDays: 30,
+    explanationMaxChars: 500,
+    modifyWindowDays: 30,
+    unmodifiableMarkets: ['tmall'],
+    complaintWindowDays: 30,
+    complaintReasonMaxChars: 500,
+  },
+  dsr: { windowMonths: 6, perPairMonthlyCap: 3, decimals: 4 },
+  autoConfirmDays: { express: 10, post: 30, virtual: 3 },
+};
