@@ -51,3 +51,12 @@ export function subtractMonths(at: Instant, months: number, offsetMinutes: numbe
   const timeOfDay = at + shift - Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
   return Date.UTC(year, month, day) + timeOfDay - shift;
 }
+
+/** The natural month containing `at`, as the half-open range `[start, end)` of instants. */
+export function monthRange(at: Instant, offsetMinutes: number): { start: Instant; end: Instant } {
+  const shift = offsetMinutes * 60_000;
+  const local = new Date(at + shift);
+  const start = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - shift;
+  const end = Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, 1) - shift;
+  return { start, end };
+}

@@ -1,0 +1,91 @@
+import Type from 'typebox';
+
+/**
+ * The payload of every command, as TypeBox schemas shared by the two edges (HTTP routes and
+ * `xinyu replay`), so validation and the OpenAPI document cannot drift. Text limits here are hard
+ * caps against abuse; the policy's own limits (TEXT_TOO_LONG) are checked by the domain.
+ */
+const HARD_TEXT_CAP = 10_000;
+
+export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]*$' });
+export const Fen = Type.Integer({ minimum: 0, maximum: 10_000_000_000 });
+export const Text = Type.String({ maxLength: HARD_TEXT_CAP });
+export const PartySchema = Type.Union([Type.Literal('buyer'), Type.Literal('seller')]);
+export const RatingSchema = Type.Union([Type.Literal('good'), Type.Literal('neutral'), Type.Literal('bad')]);
+export const MarketSchema = Type.Union([Type.Literal('taobao'), Type.Literal('tmall')]);
+export const ShipMethodSchema = Type.Union([Type.Literal('express'), Type.Literal('post'), Type.Literal('virtual')]);
+export const CategorySchema = Type.Union(
+  [
+    'general',
+    'food',
+    'cosmetics',
+    'medical_device',
+    'family_planning',
+    'electronics',
+    'clothing',
+    'custom_made',
+    'fresh',
+    'audio_video_software',
+    'periodical',
+  ].map((c) => Type.Literal(c)),
+);
+const Star = Type.Integer({ minimum: 1, maximum: 5 });
+export const DsrSchema = Type.Object(
+  { description: Star, service: Star, logistics: Star },
+  { additionalProperties: false },
+);
+
+const strict = { additionalProperties: false } as const;
+
+export const RegisterSellerBody = Type.Object({ seller: Id, market: Type.Optional(MarketSchema) }, strict);
+
+export const OrderLineSchema = Type.Object(
+  {
+    line: Id,
+    item: Id,
+    price: Fen,
+    qty: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+    category: Type.Optional(CategorySchema),
+    virtual: Type.Optional(Type.Boolean()),
+    confirmedNoReturn: Type.Optional(Type.Boolean()),
+    invoiceTax: Type.Optional(Fen),
+  },
+  strict,
+);
+
+export const PlaceOrderBody = Type.Object(
+  {
+    order: Id,
+    buyer: Id,
+    seller: Id,
+    lines: Type.Array(OrderLineSchema, { minItems: 1, maxItems: 100 }),
+    shipping: Type.Optional(Type.Object({ fee: Type.Optional(Fen), freeOver: Type.Optional(Fen) }, strict)),
+    promisedShipHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 90 })),
+  },
+  strict,
+);
+
+export const ShipOrderBody = Type.Object({ method: ShipMethodSchema }, strict);
+
+export const RateReviewBody = Type.Object(
+  {
+    by: PartySchema,
+    rating: RatingSchema,
+    text: Type.Optional(Text),
+    anonymous: Type.Optional(Type.Boolean()),
+    dsr: Type.Optional(DsrSchema),
+  },
+  strict,
+);
+export const ModifyReviewBody = Type.Object({ by: PartySchema, rating: RatingSchema }, strict);
+export const DeleteReviewBody = Type.Object({ by: PartySchema }, strict);
+export const FollowupBody = Type.Object({ text: Text }, strict);
+export const ExplainBody = Type.Object(
+  { on: Type.Union([Type.Literal('review'), Type.Literal('followup')]), by: PartySchema, text: Text },
+  strict,
+);
+export const ComplainBody = Type.Object({ by: PartySchema, reason: Text }, strict);
+export const RuleComplaintBody = Type.Object({ upheld: Type.Boolean() }, strict);
+
+export type PlaceOrderInput = Type.Static<typeof PlaceOrderBody>;
+export type RateReviewInput = Type.Static<typeof RateReviewBody>;

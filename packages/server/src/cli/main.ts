@@ -1,0 +1,31 @@
+import { replayCommand } from './replay-command.js';
+
+const HELP = `xinyu — trust and after-sales engine
+
+usage:
+  xinyu serve            start the HTTP API and the timer poller
+  xinyu migrate          bring the database schema up to date
+  xinyu replay FILE      replay a scenario file and print the final state (spec/replay.md)
+`;
+
+/** Dispatches `xinyu <command>`; returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'replay':
+      return replayCommand(rest);
+    case 'serve':
+      return (await import('./serve-command.js')).serveCommand(rest);
+    case 'migrate':
+      return (await import('./migrate-command.js')).migrateCommand(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(HELP);
+      return command === undefined ? 1 : 0;
+    default:
+      process.stderr.write(`xinyu: unknown command ${command}\n${HELP}`);
+      return 2;
+  }
+}

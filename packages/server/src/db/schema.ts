@@ -1,0 +1,172 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Row types of the tables in migrations/, as Kysely sees them. bigint columns are parsed to numbers. */
+type Timestamp = Date;
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export interface SellersTable {
+  seller_id: string;
+  market: Defaulted<string>;
+  created_at: Timestamp;
+}
+
+export interface BuyersTable {
+  buyer_id: string;
+  created_at: Timestamp;
+}
+
+export interface OrderDirectoryTable {
+  order_id: string;
+  seller_id: string;
+}
+
+export interface OrdersTable {
+  seller_id: string;
+  order_id: string;
+  buyer_id: string;
+  status: string;
+  created_at: Timestamp;
+  paid_at: Timestamp | null;
+  shipped_at: Timestamp | null;
+  ship_method: string | null;
+  delivered_at: Timestamp | null;
+  success_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  auto_confirm_at: Timestamp | null;
+  promised_ship_hours: number;
+  shipping_fee: Defaulted<number>;
+  free_shipping_over: number | null;
+}
+
+export interface OrderLinesTable {
+  seller_id: string;
+  order_id: string;
+  line_id: string;
+  position: number;
+  item_id: string;
+  unit_price: number;
+  quantity: number;
+  amount: number;
+  category: string;
+  is_virtual: boolean;
+  confirmed_no_return: boolean;
+  invoice_tax: number;
+}
+
+export interface ReviewsTable {
+  seller_id: string;
+  order_id: string;
+  line_id: string;
+  by_party: string;
+  buyer_id: string;
+  item_id: string;
+  order_created_at: Timestamp;
+  line_amount: number;
+  rating: string;
+  original_rating: string;
+  is_default: boolean;
+  anonymous: boolean;
+  body: string | null;
+  given_at: Timestamp;
+  effective_at: Timestamp;
+  state: string;
+  changed_at: Timestamp | null;
+  counted: boolean;
+  points: number;
+  credit_rule: string;
+  folded: Defaulted<boolean>;
+  dsr_description: number | null;
+  dsr_service: number | null;
+  dsr_logistics: number | null;
+  dsr_counted: Defaulted<boolean>;
+  followup_body: string | null;
+  followup_at: Timestamp | null;
+  explanation_body: string | null;
+  explanation_at: Timestamp | null;
+  followup_explanation_body: string | null;
+  followup_explanation_at: Timestamp | null;
+  complaint_reason: string | null;
+  complaint_at: Timestamp | null;
+  complaint_status: string | null;
+  policy_version: string;
+}
+
+export interface CreditEntriesTable {
+  entry_id: Generated<number>;
+  party_kind: string;
+  party_id: string;
+  seller_id: string;
+  buyer_id: string;
+  order_id: string;
+  line_id: string;
+  by_party: string;
+  rating: string;
+  counted: boolean;
+  points: number;
+  credit_rule: string;
+  reason: string;
+  effective_at: Timestamp;
+  recorded_at: Timestamp;
+  superseded_at: Timestamp | null;
+  policy_version: string;
+}
+
+export interface CreditTotalsTable {
+  party_kind: string;
+  party_id: string;
+  score: Defaulted<number>;
+  good: Defaulted<number>;
+  neutral: Defaulted<number>;
+  bad: Defaulted<number>;
+}
+
+export interface TimersTable {
+  kind: string;
+  ref: string;
+  seller_id: string;
+  due_at: Timestamp;
+  attempts: Defaulted<number>;
+  last_error: string | null;
+}
+
+export interface EventsTable {
+  event_id: Generated<number>;
+  seller_id: string;
+  aggregate: string;
+  aggregate_id: string;
+  event_type: string;
+  payload: ColumnType<unknown, string, string>;
+  occurred_at: Timestamp;
+  policy_version: string;
+}
+
+export interface OutboxTable {
+  event_id: number;
+  seller_id: string;
+  aggregate_id: string;
+  created_at: Timestamp;
+}
+
+export interface IdempotencyKeysTable {
+  api_key_id: string;
+  idempotency_key: string;
+  request_hash: string;
+  status_code: number;
+  response: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  sellers: SellersTable;
+  buyers: BuyersTable;
+  order_directory: OrderDirectoryTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  reviews: ReviewsTable;
+  credit_entries: CreditEntriesTable;
+  credit_totals: CreditTotalsTable;
+  timers: TimersTable;
+  events: EventsTable;
+  outbox: OutboxTable;
+  idempotency_keys: IdempotencyKeysTable;
+}

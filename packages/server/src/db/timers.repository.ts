@@ -1,0 +1,81 @@
+import type { Instant, TimerEffect } from '@xinyu/domain';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from './schema.js';
+
+/** A due timer as the poller claims it. */
+export interface DueTimer {
+  readonly kind: string;
+  readonly ref: string;
+  readonly sellerId: string;
+  readonly dueAt: Instant;
+}
+
+/** Sets (replacing by key) or cancels timers in the caller's transaction. */
+export async function applyTimerEffects(
+  tx: Transaction<Database>,
+  effects: ReadonlyArray<{ sellerId: string; effect: TimerEffect }>,
+): Promise<void> {
+  for (const { sellerId, effect } of effects) {
+    if (effect.type === 'cancel') {
+      await tx.deleteFrom('timers').where('kind', '=', effect.kind).where('ref', '=', effect.ref).execute();
+    } else {
+      await tx
+        .insertInto('timers')
+        .values({ kind: effect.kind, ref: effect.ref, seller_id: sellerId, due_at: new Date(effect.dueAt) })
+        .onConflict((oc) =>
+          oc.columns(['kind', 'ref']).doUpdateSet({ due_at: new Date(effect.dueAt), seller_id: sellerId, attempts: 0 }),
+        )
+        .execute();
+    }
+  }
+}
+
+/**
+ * Claims the earliest timer due at or before `until`, locking it so that another poller skips it
+ * (FOR UPDATE SKIP LOCKED). Ties fire in key order so replays are deterministic.
+ */
+export async function claimDueTimer(tx: Transaction<Database>, until: Instant): Promise<DueTimer | null> {
+  const row = await tx
+    .selectFrom('timers')
+    .select(['kind', 'ref', 'seller_id', 'due_at'])
+    .where('due_at', '<=', new Date(until))
+    .orderBy('due_at')
+    .orderBy('kind')
+    .orderBy('ref')
+    .limit(1)
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
+  return row ? { kind: row.kind, ref: row.ref, sellerId: row.seller_id, dueAt: row.due_at.getTime() } : null;
+}
+
+/** Removes a fired timer, only if it was not re-set to another instant meanwhile. */
+export async function deleteFiredTimer(tx: Transaction<Database>, timer: DueTimer): Promise<void> {
+  await tx
+    .deleteFrom('timers')
+    .where('kind', '=', timer.kind)
+    .where('ref', '=', timer.ref)
+    .where('due_at', '=', new Date(timer.dueAt))
+    .execute();
+}
+
+/** Records a failed firing so that a poison timer backs off instead of spinning. */
+export async function postponeTimer(
+  tx: Transaction<Database>,
+  timer: DueTimer,
+  retryAt: Instant,
+  error: string,
+): Promise<void> {
+  await tx
+    .updateTable('timers')
+    .set({ due_at: new Date(retryAt), attempts: sql`attempts + 1`, last_error: error.slice(0, 2000) })
+    .where('kind', '=', timer.kind)
+    .where('ref', '=', timer.ref)
+    .execute();
+}
+
+/** The earliest due instant, to let a poller or replay know when to look again. */
+export async function nextDueAt(tx: Transaction<Database>): Promise<Instant | null> {
+  const row = await tx.selectFrom('timers').select('due_at').orderBy('due_at').limit(1).executeTakeFirst();
+  return row ? row.due_at.getTime() : null;
+}
