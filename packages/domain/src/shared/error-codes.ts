@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   RETURN_NOT_ELIGIBLE: 'The goods are not eligible for a seven-day no-reason return (K2–K5).',
   RETURN_WINDOW_CLOSED: 'The seven-day return window (K1) has ended.',
   ESCALATION_NOT_ALLOWED: 'Platform intervention cannot be requested now (I1, H4).',
+  UNAUTHORIZED: 'HTTP only: the API key or token is missing or unknown.',
+  FORBIDDEN: 'HTTP only: the credentials are valid but may not act on this resource.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

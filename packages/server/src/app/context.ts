@@ -1,5 +1,5 @@
 import type { DomainEvent, Instant, Policy, Refusal, Result, TimerEffect } from '@xinyu/domain';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { appendEvents } from '../db/events.repository.js';
 import type { Database } from '../db/schema.js';
 import { applyTimerEffects } from '../db/timers.repository.js';
@@ -67,8 +67,12 @@ export async function executeCommand<T>(
       tx: trx,
       now,
       policy: ctx.policy,
-      record: (sellerId, list) => list.forEach((event) => events.push({ sellerId, event })),
-      schedule: (sellerId, list) => list.forEach((effect) => timers.push({ sellerId, effect })),
+      record: (sellerId, list) => {
+        for (const event of list) events.push({ sellerId, event });
+      },
+      schedule: (sellerId, list) => {
+        for (const effect of list) timers.push({ sellerId, effect });
+      },
     };
     const result = await work(uow);
     if (!result.ok) throw new RefusalSignal(result);
@@ -76,10 +80,25 @@ export async function executeCommand<T>(
     await appendEvents(trx, events, ctx.policy.version);
     return result;
   };
+  if (!tx) {
+    try {
+      return await ctx.db.transaction().execute(run);
+    } catch (error) {
+      if (error instanceof RefusalSignal) return error.refusal;
+      throw error;
+    }
+  }
+  // Inside a caller's transaction a refusal must still undo this command's writes: a savepoint.
+  await sql`savepoint xinyu_command`.execute(tx);
   try {
-    return tx ? await run(tx) : await ctx.db.transaction().execute(run);
+    const result = await run(tx);
+    await sql`release savepoint xinyu_command`.execute(tx);
+    return result;
   } catch (error) {
-    if (error instanceof RefusalSignal) return error.refusal;
+    if (error instanceof RefusalSignal) {
+      await sql`rollback to savepoint xinyu_command`.execute(tx);
+      return error.refusal;
+    }
     throw error;
   }
 }

@@ -141,3 +141,19 @@ export async function saveOrderState(db: Kysely<Database>, sellerId: string, ord
     .where('order_id', '=', order.orderId)
     .execute();
 }
+
+/** When each of these orders reached success (F3 visibility of their reviews). */
+export async function successTimes(
+  db: Kysely<Database>,
+  sellerId: string,
+  orderIds: readonly string[],
+): Promise<Map<string, Instant | null>> {
+  if (orderIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('orders')
+    .select(['order_id', 'success_at'])
+    .where('seller_id', '=', sellerId)
+    .where('order_id', 'in', [...orderIds])
+    .execute();
+  return new Map(rows.map((r) => [r.order_id, time(r.success_at)]));
+}

@@ -9,7 +9,7 @@ import { reviewEvent } from './review-event.js';
 /** F2 at success + 15 days: deems the silent party's good on each line where one party gave good. */
 export async function createDefaultReviews(uow: UnitOfWork, orderId: string): Promise<Result<{ created: number }>> {
   const order = await loadOrder(uow.tx, orderId, true);
-  if (!order || order.status !== 'success') return ok({ created: 0 });
+  if (order?.status !== 'success') return ok({ created: 0 });
   let created = 0;
   for (const line of await loadLines(uow.tx, order.sellerId, orderId)) {
     const loaded = await loadReviewFacts(uow, orderId, line.lineId);

@@ -1,0 +1,38 @@
+import { listLedger, type PartyKind } from '../../db/credit.repository.js';
+import type { AppContext } from '../context.js';
+import { getCredit, getSellerDsr } from './get-credit.js';
+
+/**
+ * "Why is my score 247?": the party's credit with its ledger, newest first, each entry with the
+ * review it comes from, its points, and the rule and reason that decided them.
+ */
+export async function getCreditReport(
+  ctx: AppContext,
+  partyKind: PartyKind,
+  partyId: string,
+  page: { limit: number; cursor?: string | undefined },
+) {
+  const beforeEntryId = page.cursor && /^\d{1,15}$/.test(page.cursor) ? Number(page.cursor) : undefined;
+  const ledger = await listLedger(ctx.db, partyKind, partyId, { limit: page.limit, beforeEntryId });
+  const credit = await getCredit(ctx, partyKind, partyId);
+  return {
+    [partyKind]: partyId,
+    credit,
+    ...(partyKind === 'seller' ? { dsr: await getSellerDsr(ctx, partyId) } : {}),
+    ledger: {
+      entries: ledger.rows.map((e) => ({
+        entry: e.entry_id,
+        review: `${e.order_id}/${e.line_id}/${e.by_party}`,
+        rating: e.rating,
+        counted: e.counted,
+        points: e.points,
+        rule: e.credit_rule,
+        reason: e.reason,
+        effectiveAt: e.effective_at.toISOString(),
+        recordedAt: e.recorded_at.toISOString(),
+        policyVersion: e.policy_version,
+      })),
+      nextCursor: ledger.hasMore ? String(ledger.rows.at(-1)?.entry_id) : null,
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { RatingSchema } from '../../app/command-schemas.js';
+import type { AppContext } from '../../app/context.js';
+import { getCreditReport } from '../../app/queries/get-credit-report.js';
+import { listSellerReviews } from '../../app/queries/list-seller-reviews.js';
+import { BuyerParams, PageQuery, pageLimit, SellerParams } from '../schemas.js';
+
+const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const Credit = Type.Object({
+  score: Type.Integer(),
+  level: Type.Integer({ description: '0–20 (rules B)' }),
+  tier: Type.String({ description: 'none, heart, diamond, crown, gold_crown' }),
+  icons: Type.Integer({ description: '1–5 icons of the tier; 0 at level 0' }),
+  good: Type.Integer(),
+  neutral: Type.Integer(),
+  bad: Type.Integer(),
+  goodRate: Nullable(Type.Number({ description: 'percent, 2 decimals (C1)' })),
+});
+const Dsr = Type.Object({
+  description: Nullable(Type.Number()),
+  service: Nullable(Type.Number()),
+  logistics: Nullable(Type.Number()),
+  count: Type.Integer(),
+});
+const Ledger = Type.Object({
+  entries: Type.Array(
+    Type.Object({
+      entry: Type.Integer(),
+      review: Type.String({ description: 'ORDER/LINE/by' }),
+      rating: Type.String(),
+      counted: Type.Boolean(),
+      points: Type.Integer(),
+      rule: Type.String({ description: 'A1 counted; A3, A4, A6 or deleted: not counted' }),
+      reason: Type.String(),
+      effectiveAt: Type.String(),
+      recordedAt: Type.String(),
+      policyVersion: Type.String(),
+    }),
+  ),
+  nextCursor: Nullable(Type.String()),
+});
+const LedgerQuery = Type.Object(PageQuery, { additionalProperties: false });
+
+/** Credit (score, level, good rate, DSR, ledger) and a seller's public review listing. */
+export function creditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/sellers/:seller/credit',
+      {
+        schema: {
+          tags: ['credit'],
+          summary: "A seller's credit, DSR and ledger (why the score is what it is)",
+          params: SellerParams,
+          querystring: LedgerQuery,
+          response: { 200: Type.Object({ seller: Type.String(), credit: Credit, dsr: Dsr, ledger: Ledger }) },
+        },
+      },
+      async (req) =>
+        (await getCreditReport(ctx, 'seller', req.params.seller, {
+          limit: pageLimit(req.query.limit),
+          cursor: req.query.cursor,
+        })) as never,
+    );
+    app.get(
+      '/buyers/:buyer/credit',
+      {
+        schema: {
+          tags: ['credit'],
+          summary: "A buyer's credit and ledger (from sellers' reviews)",
+          params: BuyerParams,
+          querystring: LedgerQuery,
+          response: { 200: Type.Object({ buyer: Type.String(), credit: Credit, ledger: Ledger }) },
+        },
+      },
+      async (req) =>
+        (await getCreditReport(ctx, 'buyer', req.params.buyer, {
+          limit: pageLimit(req.query.limit),
+          cursor: req.query.cursor,
+        })) as never,
+    );
+    app.get(
+      '/sellers/:seller/reviews',
+      {
+        schema: {
+          tags: ['reviews'],
+          summary: 'Reviews a seller received, newest first; double-blind (F3) and folding (F7) applied',
+          params: SellerParams,
+          querystring: Type.Object(
+            { ...PageQuery, rating: Type.Optional(RatingSchema) },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (req) =>
+        listSellerReviews(ctx, req.params.seller, {
+          limit: pageLimit(req.query.limit),
+          rating: req.query.rating,
+          cursor: req.query.cursor,
+        }),
+    );
+  };
+}

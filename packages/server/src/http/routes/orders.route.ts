@@ -1,0 +1,125 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { PlaceOrderBody, RegisterSellerBody, ShipOrderBody } from '../../app/command-schemas.js';
+import type { AppContext } from '../../app/context.js';
+import { confirmOrder } from '../../app/orders/confirm-order.js';
+import { deliverOrder } from '../../app/orders/deliver-order.js';
+import { payOrder } from '../../app/orders/pay-order.js';
+import { placeOrder } from '../../app/orders/place-order.js';
+import { shipOrder } from '../../app/orders/ship-order.js';
+import { registerSeller } from '../../app/parties/register-seller.js';
+import { getOrder } from '../../app/queries/get-order.js';
+import { runWrite } from '../run-write.js';
+import { errorResponses, OrderParams, WriteHeaders } from '../schemas.js';
+
+const OrderOutcome = Type.Object({ order: Type.String(), status: Type.String() });
+const Instant = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
+const OrderView = Type.Object({
+  order: Type.String(),
+  seller: Type.String(),
+  buyer: Type.String(),
+  status: Type.String({ description: 'placed, paid, shipped, success or closed' }),
+  createdAt: Instant,
+  paidAt: Instant,
+  shippedAt: Instant,
+  shipMethod: Type.Union([Type.String(), Type.Null()]),
+  deliveredAt: Instant,
+  successAt: Instant,
+  closedAt: Instant,
+  autoConfirmAt: Instant,
+  lines: Type.Array(
+    Type.Object({
+      line: Type.String(),
+      item: Type.String(),
+      price: Type.Integer({ description: 'unit price, fen' }),
+      qty: Type.Integer(),
+      amount: Type.Integer({ description: 'price × qty, fen' }),
+      category: Type.String(),
+      virtual: Type.Boolean(),
+    }),
+  ),
+});
+const tags = ['orders'];
+
+/** Orders: place, pay, ship, deliver, confirm, read; and seller registration. */
+export function orderRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      '/sellers',
+      {
+        schema: {
+          tags: ['sellers'],
+          summary: 'Register a seller and its market (taobao, tmall)',
+          headers: WriteHeaders,
+          body: RegisterSellerBody,
+          response: { 200: Type.Object({ seller: Type.String(), market: Type.String() }), ...errorResponses },
+        },
+      },
+      (req, reply) =>
+        runWrite(ctx, req, reply, (uow) => registerSeller(uow, req.body.seller, req.body.market ?? 'taobao')),
+    );
+    app.post(
+      '/orders',
+      {
+        schema: {
+          tags,
+          summary: 'Place an order (its creation instant is now)',
+          headers: WriteHeaders,
+          body: PlaceOrderBody,
+          response: { 201: Type.Object({ order: Type.String() }), ...errorResponses },
+        },
+      },
+      (req, reply) => runWrite(ctx, req, reply, (uow) => placeOrder(uow, req.body), 201),
+    );
+    const simple = [
+      ['pay', 'Record payment (placed → paid)', payOrder],
+      ['deliver', 'Record the signature for the goods (opens the seven-day window)', deliverOrder],
+      ['confirm', 'The buyer confirms receipt (shipped → success)', confirmOrder],
+    ] as const;
+    for (const [action, summary, useCase] of simple) {
+      app.post(
+        `/orders/:order/${action}`,
+        {
+          schema: {
+            tags,
+            summary,
+            headers: WriteHeaders,
+            params: OrderParams,
+            response: { 200: OrderOutcome, ...errorResponses },
+          },
+        },
+        (req, reply) => runWrite(ctx, req, reply, (uow) => useCase(uow, req.params.order)),
+      );
+    }
+    app.post(
+      '/orders/:order/ship',
+      {
+        schema: {
+          tags,
+          summary: 'Record shipment; starts the auto-confirmation countdown (G1)',
+          headers: WriteHeaders,
+          params: OrderParams,
+          body: ShipOrderBody,
+          response: { 200: OrderOutcome, ...errorResponses },
+        },
+      },
+      (req, reply) => runWrite(ctx, req, reply, (uow) => shipOrder(uow, req.params.order, req.body.method)),
+    );
+    app.get(
+      '/orders/:order',
+      {
+        schema: {
+          tags,
+          summary: 'An order with its lines, status and deadlines',
+          params: OrderParams,
+          response: { 200: OrderView, 404: errorResponses[404] },
+        },
+      },
+      async (req, reply) => {
+        const order = await getOrder(ctx, req.params.order);
+        if (!order) return reply.code(404).send({ code: 'NOT_FOUND', message: 'no such order', details: {} });
+        return order;
+      },
+    );
+  };
+}
