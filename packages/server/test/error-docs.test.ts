@@ -5,7 +5,10 @@ import { HTTP_STATUS } from '../src/http/error-map.js';
 
 const doc = readFileSync(new URL('../../../docs/errors.md', import.meta.url), 'utf8');
 const rows = new Map(
-  [...doc.matchAll(/^\| `([A-Z_]+)` \| (\d{3}) \| (.+) \|$/gm)].map((m) => [m[1] as ErrorCode, { status: Number(m[2]), when: m[3] }]),
+  [...doc.matchAll(/^\| `([A-Z_]+)` \| (\d{3}) \| (.+) \|$/gm)].map((m) => [
+    m[1] as ErrorCode,
+    { status: Number(m[2]), when: m[3] },
+  ]),
 );
 
 describe('docs/errors.md', () => {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Result } from '@xinyu/domain';
 import Type, { type TSchema } from 'typebox';
 import {
   ComplainBody,
@@ -20,6 +21,9 @@ import { ruleOnComplaint } from '../../app/reviews/rule-on-complaint.js';
 import { runWrite } from '../run-write.js';
 import { errorResponses, LineParams, WriteHeaders } from '../schemas.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: each body was validated against its action's schema
+type ValidatedBody = any;
+
 const ReviewOutcome = Type.Object({ review: Type.String({ description: 'ORDER/LINE/by' }) });
 
 interface ReviewAction {
@@ -27,13 +31,7 @@ interface ReviewAction {
   readonly summary: string;
   readonly body: TSchema;
   readonly response: TSchema;
-  // biome-ignore lint/suspicious/noExplicitAny: the body was validated against `body` above
-  readonly run: (
-    uow: UnitOfWork,
-    order: string,
-    line: string,
-    body: any,
-  ) => Promise<import('@xinyu/domain').Result<unknown>>;
+  readonly run: (uow: UnitOfWork, order: string, line: string, body: ValidatedBody) => Promise<Result<unknown>>;
 }
 
 /** The review commands of one line, each a thin route over one use case. */
