@@ -1,6 +1,6 @@
 import type { Policy } from '../policy/policy.js';
 import type { DsrScores } from '../review/review-record.js';
-import { roundHalfUp } from '../shared/money.js';
+import { roundRatioHalfUp } from '../shared/money.js';
 import { type Instant, subtractMonths } from '../shared/time.js';
 
 /** One DSR rating as stored: when it was given and whether E4 let it count. */
@@ -45,7 +45,7 @@ export function summarizeDsr(ratings: readonly DsrRating[], now: Instant, policy
 
 /** E2 from sums, shared by the in-memory recomputation and the SQL aggregate. */
 export function dsrSummaryFromSums(sums: DsrScores, count: number, policy: Policy): DsrSummary {
-  const mean = (sum: number) => (count === 0 ? null : roundHalfUp(sum / count, policy.dsr.decimals));
+  const mean = (sum: number) => (count === 0 ? null : roundRatioHalfUp(sum, count, policy.dsr.decimals));
   return {
     description: mean(sums.description),
     service: mean(sums.service),

@@ -1,3 +1,5 @@
+import type { AfterSalesPolicy } from './after-sales-policy.js';
+
 /**
  * The policy: every number of the rules is a knob. A policy is a validated, versioned document
  * passed into each decision (never a global); decisions record the version they used.
@@ -14,6 +16,8 @@ export interface Policy {
   readonly dsr: DsrPolicy;
   /** G1: days from shipment to automatic confirmation, per shipping method. */
   readonly autoConfirmDays: { readonly express: number; readonly post: number; readonly virtual: number };
+  /** H–L: refunds, returns, intervention, shipping promise, seller rates, working days. */
+  readonly afterSales: AfterSalesPolicy;
 }
 
 export interface CreditPolicy {

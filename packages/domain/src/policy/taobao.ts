@@ -1,6 +1,7 @@
+import { chinaWorkingCalendar } from './china-calendar.js';
 import type { Policy } from './policy.js';
 
-/** The default policy: Taobao's rules as described in spec/rules.md (sections A–G). */
+/** The default policy: Taobao's rules as described in spec/rules.md (sections A–L). */
 export const taobaoPolicy: Policy = {
   name: 'taobao',
   version: 'taobao-2024.1',
@@ -31,4 +32,37 @@ export const taobaoPolicy: Policy = {
   },
   dsr: { windowMonths: 6, perPairMonthlyCap: 3, decimals: 4 },
   autoConfirmDays: { express: 10, post: 30, virtual: 3 },
+  afterSales: {
+    refund: {
+      sellerHoursBeforeShipment: 48,
+      sellerDaysAfterShipment: 5,
+      sellerDaysVirtual: 3,
+      buyerReturnShipDays: 7,
+      sellerConfirmReturnDays: { express: 10, post: 30 },
+      buyerAfterRefusalDays: 7,
+      virtualEscalationMinDays: 3,
+      sellerFaultReasons: ['quality', 'not_as_described', 'counterfeit'],
+    },
+    intervention: { evidenceDays: 3, rulingSlaWorkingDays: { min: 4, max: 6 }, rulingDuringEvidence: false },
+    sevenDayReturns: {
+      windowHours: 168,
+      neverCategories: ['custom_made', 'fresh', 'periodical'],
+      neverOnceUnsealedCategories: ['audio_video_software'],
+      sealCategories: ['food', 'cosmetics', 'medical_device', 'family_planning'],
+      activationCategories: ['electronics'],
+      tagCategories: ['clothing'],
+    },
+    shipPromise: {
+      defaultPromisedShipHours: 48,
+      lateCompensationPercent: 10,
+      lateCompensationMinFen: 500,
+      lateCompensationMaxFen: 10_000,
+    },
+    metrics: {
+      windowDays: 30,
+      decimals: 2,
+      campaigns: { default: { maxDisputeRatePercent: 0.1, maxDisputeCount: 6, combine: 'any' } },
+    },
+    calendar: chinaWorkingCalendar,
+  },
 };

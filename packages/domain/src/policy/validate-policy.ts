@@ -1,3 +1,4 @@
+import { validateAfterSalesPolicy } from './after-sales-policy.js';
 import type { Policy } from './policy.js';
 
 /**
@@ -67,5 +68,6 @@ export function validatePolicy(candidate: unknown): string[] {
   const a = p.autoConfirmDays;
   if (!a) problems.push('autoConfirmDays is required');
   else for (const k of ['express', 'post', 'virtual'] as const) count(`autoConfirmDays.${k}`, a[k]);
+  validateAfterSalesPolicy(p.afterSales, problems);
   return problems;
 }

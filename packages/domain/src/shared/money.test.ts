@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { clamp, isFen, percentOf, ratePercent, roundHalfUp } from './money.js';
+import { clamp, isFen, percentOf, ratePercent, roundHalfUp, roundRatioHalfUp } from './money.js';
 
 describe('percentOf', () => {
-  it.each([
+  for (const { amount, percent, fen, why } of [
     { amount: 12_345, percent: 10, fen: 1_235, why: '1234.5 rounds up' },
     { amount: 12_344, percent: 10, fen: 1_234, why: '1234.4 rounds down' },
     { amount: 5, percent: 10, fen: 1, why: '0.5 rounds up' },
@@ -11,13 +11,15 @@ describe('percentOf', () => {
     { amount: 99_999, percent: 10, fen: 10_000, why: '9999.9 rounds up' },
     { amount: 0, percent: 10, fen: 0, why: 'nothing' },
     { amount: 12_345, percent: 0.1, fen: 12, why: 'fractional percent' },
-  ])('L3: $percent % of $amount fen is $fen fen, half-up ($why)', ({ amount, percent, fen }) => {
-    expect(percentOf(amount, percent)).toBe(fen);
-  });
+  ]) {
+    it(`L3: ${percent} % of ${amount} fen is ${fen} fen, half-up (${why})`, () => {
+      expect(percentOf(amount, percent)).toBe(fen);
+    });
+  }
 });
 
 describe('ratePercent', () => {
-  it.each([
+  for (const { num, den, decimals, rate } of [
     { num: 2, den: 3, decimals: 2, rate: 66.67 },
     { num: 1, den: 3, decimals: 2, rate: 33.33 },
     { num: 1, den: 6, decimals: 2, rate: 16.67 },
@@ -26,9 +28,15 @@ describe('ratePercent', () => {
     { num: 5, den: 5, decimals: 2, rate: 100 },
     { num: 0, den: 5, decimals: 2, rate: 0 },
     { num: 2, den: 3, decimals: 4, rate: 66.6667 },
-  ])('C1/J2: $num ÷ $den × 100 to $decimals decimals is $rate', ({ num, den, decimals, rate }) => {
-    expect(ratePercent(num, den, decimals)).toBe(rate);
-  });
+    { num: 1, den: 20_000, decimals: 2, rate: 0.01 },
+    { num: 100, den: 2_000_001, decimals: 2, rate: 0 },
+    { num: 1_999_901, den: 2_000_001, decimals: 2, rate: 100 },
+    { num: 1_999_899, den: 2_000_001, decimals: 2, rate: 99.99 },
+  ]) {
+    it(`C1/J2: ${num} ÷ ${den} × 100 to ${decimals} decimals is ${rate}`, () => {
+      expect(ratePercent(num, den, decimals)).toBe(rate);
+    });
+  }
 
   it('C1/J2: a rate over nothing is null', () => {
     expect(ratePercent(0, 0)).toBeNull();
@@ -36,8 +44,23 @@ describe('ratePercent', () => {
   });
 });
 
+describe('roundRatioHalfUp', () => {
+  for (const { num, den, decimals, rounded, why } of [
+    { num: 1, den: 8, decimals: 2, rounded: 0.13, why: '0.125 is the half' },
+    { num: 2, den: 3, decimals: 2, rounded: 0.67, why: 'repeating' },
+    { num: 14, den: 3, decimals: 4, rounded: 4.6667, why: 'repeating' },
+    { num: 0, den: 7, decimals: 2, rounded: 0, why: 'nothing' },
+    { num: 100, den: 2_000_001, decimals: 4, rounded: 0, why: '0.0000499999975 is below the half' },
+    { num: 8_000_105, den: 2_000_001, decimals: 4, rounded: 4.0001, why: '4.0000505 is above the half' },
+  ]) {
+    it(`C1/E2: ${num} ÷ ${den} to ${decimals} decimals is ${rounded}, exactly (${why})`, () => {
+      expect(roundRatioHalfUp(num, den, decimals)).toBe(rounded);
+    });
+  }
+});
+
 describe('roundHalfUp', () => {
-  it.each([
+  for (const { value, decimals, rounded, why } of [
     { value: 1.005, decimals: 2, rounded: 1.01, why: '1.005 is 1.00499… in binary' },
     { value: 4.66665, decimals: 4, rounded: 4.6667, why: 'a DSR mean at the half' },
     { value: 8.345, decimals: 2, rounded: 8.35, why: '8.345 is 8.34499… in binary' },
@@ -48,13 +71,15 @@ describe('roundHalfUp', () => {
     { value: 14 / 3, decimals: 4, rounded: 4.6667, why: 'repeating' },
     { value: 13 / 3, decimals: 4, rounded: 4.3333, why: 'repeating' },
     { value: 149 / 32, decimals: 4, rounded: 4.6563, why: '4.65625 exactly' },
-  ])('C1/E2: $value to $decimals decimals is $rounded ($why)', ({ value, decimals, rounded }) => {
-    expect(roundHalfUp(value, decimals)).toBe(rounded);
-  });
+  ]) {
+    it(`C1/E2: ${value} to ${decimals} decimals is ${rounded} (${why})`, () => {
+      expect(roundHalfUp(value, decimals)).toBe(rounded);
+    });
+  }
 });
 
 describe('fen helpers', () => {
-  it.each([
+  for (const { value, fen } of [
     { value: 0, fen: true },
     { value: 100, fen: true },
     { value: -1, fen: false },
@@ -62,9 +87,11 @@ describe('fen helpers', () => {
     { value: Number.NaN, fen: false },
     { value: '100', fen: false },
     { value: 2 ** 53, fen: false },
-  ])('Conventions: money is integer fen: isFen($value) is $fen', ({ value, fen }) => {
-    expect(isFen(value)).toBe(fen);
-  });
+  ]) {
+    it(`Conventions: money is integer fen: isFen(${typeof value === 'string' ? `'${value}'` : value}) is ${fen}`, () => {
+      expect(isFen(value)).toBe(fen);
+    });
+  }
 
   it('L3: clamp keeps an amount between a minimum and a maximum', () => {
     expect(clamp(300, 500, 10_000)).toBe(500);

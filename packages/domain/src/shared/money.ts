@@ -21,7 +21,18 @@ export function clamp(amount: Fen, min: Fen, max: Fen): Fen {
 /** `numerator ÷ denominator × 100`, half-up to `decimals` places; `null` when the denominator is 0. */
 export function ratePercent(numerator: number, denominator: number, decimals = 2): number | null {
   if (denominator === 0) return null;
-  return roundHalfUp((numerator * 100) / denominator, decimals);
+  return roundRatioHalfUp(numerator * 100, denominator, decimals);
+}
+
+/**
+ * `numerator ÷ denominator` half-up to `decimals` places, exact for non-negative safe integers: the
+ * float nudge of `roundHalfUp` would round up ratios within 1e-6 of the half (denominators > 10⁶).
+ */
+export function roundRatioHalfUp(numerator: number, denominator: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  const twice = 2 * denominator;
+  const halfUp = 2 * numerator * scale + denominator;
+  return (halfUp - (halfUp % twice)) / twice / scale;
 }
 
 /** Half-up rounding that is exact for the ratios we show (guards binary float artefacts). */

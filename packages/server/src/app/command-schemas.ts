@@ -9,7 +9,8 @@ const HARD_TEXT_CAP = 10_000;
 
 export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]*$' });
 export const Fen = Type.Integer({ minimum: 0, maximum: 10_000_000_000 });
-export const Text = Type.String({ maxLength: HARD_TEXT_CAP });
+// No NUL: PostgreSQL text cannot store it (it failed as a 500).
+export const Text = Type.String({ maxLength: HARD_TEXT_CAP, pattern: '^[^\\u0000]*$' });
 export const PartySchema = Type.Union([Type.Literal('buyer'), Type.Literal('seller')]);
 export const RatingSchema = Type.Union([Type.Literal('good'), Type.Literal('neutral'), Type.Literal('bad')]);
 export const MarketSchema = Type.Union([Type.Literal('taobao'), Type.Literal('tmall')]);

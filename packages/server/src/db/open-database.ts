@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { loadEmbeddedTemplate, saveEmbeddedTemplate } from './embedded-template.js';
 import { migrate } from './migrate.js';
 import { PglitePool } from './pglite-pool.js';
 import type { Database } from './schema.js';
@@ -25,12 +26,18 @@ const pgTypes = {
 
 /** Opens the database and brings its schema up to date. */
 export async function openDatabase(config: StorageConfig): Promise<OpenedDatabase> {
-  const pool =
-    config.kind === 'postgres'
-      ? new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10, types: pgTypes })
-      : await PglitePool.open(config.dataDir);
+  if (config.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10, types: pgTypes });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    await migrate(db as Kysely<unknown>);
+    return { db, storage: config.kind, close: () => db.destroy() };
+  }
+  const throwaway = config.dataDir === undefined;
+  const template = throwaway ? await loadEmbeddedTemplate() : undefined;
+  const pool = await PglitePool.open(config.dataDir, template);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  await migrate(db as Kysely<unknown>);
+  const applied = await migrate(db as Kysely<unknown>);
+  if (throwaway && (template === undefined || applied.length > 0)) await saveEmbeddedTemplate(await pool.dump());
   return { db, storage: config.kind, close: () => db.destroy() };
 }
 

@@ -13,11 +13,19 @@ export class PglitePool implements PostgresPool {
 
   private constructor(readonly db: PGlite) {}
 
-  /** Opens PGlite in `dataDir` (a folder, created if missing) or in memory when omitted. */
-  static async open(dataDir?: string): Promise<PglitePool> {
-    const db = dataDir ? new PGlite(dataDir) : new PGlite();
+  /**
+   * Opens PGlite in `dataDir` (a folder, created if missing) or in memory when omitted; an
+   * in-memory database may start from `template`, a dump of an already-migrated one.
+   */
+  static async open(dataDir?: string, template?: Blob): Promise<PglitePool> {
+    const db = dataDir ? new PGlite(dataDir) : new PGlite(template ? { loadDataDir: template } : {});
     await db.waitReady;
     return new PglitePool(db);
+  }
+
+  /** A dump of the whole database, to start later in-memory databases from. */
+  async dump(): Promise<Blob> {
+    return this.db.dumpDataDir('none');
   }
 
   async connect(): Promise<PostgresPoolClient> {

@@ -1,5 +1,5 @@
 import type { CountableReview, Instant, Party, Rating, ReviewRecord, ReviewState } from '@xinyu/domain';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, ReviewsTable } from './schema.js';
 
 /** Where a review sits, and the order facts credit counting needs beside it. */
@@ -64,6 +64,18 @@ export function toStoredReview(r: Selectable<ReviewsTable>): StoredReview {
     creditRule: r.credit_rule,
     dsrCounted: r.dsr_counted,
   };
+}
+
+/** Advisory lock class of buyer–seller pairs (the two-key space never meets migrate's one-key lock). */
+const PAIR_LOCK_CLASS = 7460013;
+
+/**
+ * Serializes, until the transaction ends, the review commands of one buyer–seller pair: A3/A4
+ * re-decide and E4 counts over the whole pair, so two of them deciding at once (two pollers, two
+ * requests) would each miss the other's review and both write entries and totals from stale reads.
+ */
+export async function lockPair(db: Kysely<Database>, sellerId: string, buyerId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${PAIR_LOCK_CLASS}, hashtext(${`${sellerId}/${buyerId}`}))`.execute(db);
 }
 
 /** The reviews of one line, by party. */
@@ -260,7 +272,13 @@ export async function sumSellerDsr(db: Kysely<Database>, sellerId: string, from:
 export async function listReviewsOfSeller(
   db: Kysely<Database>,
   sellerId: string,
-  page: { limit: number; rating?: string | undefined; before?: { givenAt: Instant; key: string } | undefined },
+  page: {
+    limit: number;
+    rating?: string | undefined;
+    /** Only reviews shown by F3: the seller rated the line too, or the order succeeded at or before this. */
+    shownIfSuccessBy?: Instant | undefined;
+    before?: { givenAt: Instant; key: string } | undefined;
+  },
 ): Promise<StoredReview[]> {
   let query = db
     .selectFrom('reviews')
@@ -272,6 +290,30 @@ export async function listReviewsOfSeller(
     .orderBy('line_id', 'desc')
     .limit(page.limit);
   if (page.rating) query = query.where('rating', '=', page.rating);
+  if (page.shownIfSuccessBy !== undefined) {
+    const successBy = new Date(page.shownIfSuccessBy);
+    query = query.where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('reviews as s')
+            .select('s.line_id')
+            .whereRef('s.seller_id', '=', 'reviews.seller_id')
+            .whereRef('s.order_id', '=', 'reviews.order_id')
+            .whereRef('s.line_id', '=', 'reviews.line_id')
+            .where('s.by_party', '=', 'seller'),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('orders as o')
+            .select('o.order_id')
+            .whereRef('o.seller_id', '=', 'reviews.seller_id')
+            .whereRef('o.order_id', '=', 'reviews.order_id')
+            .where('o.success_at', '<=', successBy),
+        ),
+      ]),
+    );
+  }
   if (page.before) {
     const [orderId = '', lineId = ''] = page.before.key.split('/');
     const at = new Date(page.before.givenAt);

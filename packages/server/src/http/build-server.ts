@@ -1,6 +1,6 @@
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { AppContext } from '../app/context.js';
 import { errorBody } from './error-map.js';
 import { creditRoutes } from './routes/credit.route.js';
@@ -30,6 +30,12 @@ export async function buildServer(options: HttpOptions): Promise<FastifyInstance
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+    // URLs the router refuses before any route (a bad %-escape, a path parameter over 100
+    // characters) get the one error shape too, instead of Fastify's own.
+    frameworkErrors: (error, _request, reply) =>
+      (reply as FastifyReply)
+        .code(error.statusCode && error.statusCode < 500 ? error.statusCode : 400)
+        .send(errorBody('VALIDATION_FAILED', error.message, { fastifyCode: error.code })),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(swagger, {

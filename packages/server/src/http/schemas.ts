@@ -22,6 +22,11 @@ export const WriteHeaders = Type.Object({
   'idempotency-key': Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9_.:-]+$' }),
 });
 
+/** The body of a command named by its URL alone: none, `null` or `{}`; anything else is refused. */
+export const NoBody = Type.Union([Type.Null(), Type.Object({}, { additionalProperties: false })], {
+  description: 'No body is needed; one that is sent must be `{}` or `null` (unknown fields are refused).',
+});
+
 /** Query strings are text: numbers are given as digits and parsed after validation. */
 export const PageQuery = {
   limit: Type.Optional(

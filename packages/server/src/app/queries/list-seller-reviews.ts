@@ -1,4 +1,4 @@
-import { isReviewVisible } from '@xinyu/domain';
+import { addDays, isReviewVisible } from '@xinyu/domain';
 import { successTimes } from '../../db/orders.repository.js';
 import { listReviewsOfSeller, ratedParties } from '../../db/reviews.repository.js';
 import type { AppContext } from '../context.js';
@@ -20,6 +20,8 @@ export async function listSellerReviews(
   const rows = await listReviewsOfSeller(ctx.db, sellerId, {
     limit: query.limit + 1,
     rating: query.rating,
+    // F3: filtering hidden reviews by rating would disclose their rating; only shown ones qualify.
+    shownIfSuccessBy: query.rating ? addDays(now, -ctx.policy.review.windowDays) : undefined,
     before: before ? { givenAt: before.at, key: before.key } : undefined,
   });
   const page = rows.slice(0, query.limit);
@@ -36,6 +38,9 @@ export async function listSellerReviews(
     const content = visible
       ? {
           rating: r.rating,
+          // Points and counted disclose the rating (+1, 0, −1): hidden with it (F3).
+          counted: r.counted,
+          points: r.points,
           text: r.state === 'deleted' ? null : r.text,
           dsr: r.dsr,
           followup: r.followup ? { text: r.followup.text, at: iso(r.followup.at) } : null,
@@ -57,8 +62,6 @@ export async function listSellerReviews(
       givenAt: iso(r.givenAt),
       visible,
       folded: r.folded,
-      counted: r.counted,
-      points: r.points,
       ...content,
     };
   });

@@ -1,7 +1,7 @@
 import { ok, type Result, type ReviewFacts, refuse } from '@xinyu/domain';
 import { loadLines, loadOrder, type StoredLine, type StoredOrder } from '../../db/orders.repository.js';
 import { sellerMarket } from '../../db/parties.repository.js';
-import { loadLineReviews, type StoredReview } from '../../db/reviews.repository.js';
+import { loadLineReviews, lockPair, type StoredReview } from '../../db/reviews.repository.js';
 import type { UnitOfWork } from '../context.js';
 
 /** Everything the review guards need about one line, loaded (and locked) before deciding. */
@@ -16,6 +16,8 @@ export interface LoadedLine {
 export async function loadReviewFacts(uow: UnitOfWork, orderId: string, lineId: string): Promise<Result<LoadedLine>> {
   const order = await loadOrder(uow.tx, orderId, true);
   if (!order) return refuse('NOT_FOUND', `order ${orderId} does not exist`);
+  // Before the line's review rows are locked, so that pair-wide recounts never wait in a cycle.
+  await lockPair(uow.tx, order.sellerId, order.buyerId);
   const line = (await loadLines(uow.tx, order.sellerId, orderId)).find((l) => l.lineId === lineId);
   if (!line) return refuse('NOT_FOUND', `order ${orderId} has no line ${lineId}`);
   const reviews = await loadLineReviews(uow.tx, order.sellerId, orderId, lineId);

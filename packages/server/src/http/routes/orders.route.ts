@@ -10,7 +10,7 @@ import { shipOrder } from '../../app/orders/ship-order.js';
 import { registerSeller } from '../../app/parties/register-seller.js';
 import { getOrder } from '../../app/queries/get-order.js';
 import { runWrite } from '../run-write.js';
-import { errorResponses, OrderParams, WriteHeaders } from '../schemas.js';
+import { errorResponses, NoBody, OrderParams, WriteHeaders } from '../schemas.js';
 
 const OrderOutcome = Type.Object({ order: Type.String(), status: Type.String() });
 const Instant = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
@@ -85,6 +85,7 @@ export function orderRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             summary,
             headers: WriteHeaders,
             params: OrderParams,
+            body: NoBody,
             response: { 200: OrderOutcome, ...errorResponses },
           },
         },
