@@ -67,6 +67,7 @@ function badUrls(url: string): string[] {
   for (const [segment, id] of [
     ['/orders/', 'O1'],
     ['/lines/', 'L1'],
+    ['/refunds/', 'R1'],
   ] as const) {
     if (!url.includes(`${segment}${id}/`)) continue;
     for (const bad of ['O%201', 'x'.repeat(200), '%E8%AE%A2%E5%8D%95', '-1', '%00', '%E0%A4%A']) {

@@ -19,9 +19,7 @@ const CLI = path.join(ROOT, 'node_modules', '.bin', 'xinyu');
  * Scenarios written ahead of the feature they check: expected to fail (`it.fails`, shown as such),
  * so the day the feature lands this list must shrink. Name → what is missing.
  */
-const PENDING: Readonly<Record<string, string>> = {
-  'scenarios/a-f1-closed-by-full-refund-no-review': 'refunds (H1, `refund.request`) are not implemented yet',
-};
+const PENDING: Readonly<Record<string, string>> = {};
 /** At most this many replays at once (a 2-core machine), each killed after TIMEOUT_MS. */
 const PARALLEL = 2;
 const TIMEOUT_MS = 60_000;
@@ -123,7 +121,7 @@ function describeDifference(d: Difference): string {
 }
 
 const sharedPresent = existsSync(COMPARE_TOOL) && existsSync(EXAMPLES);
-const scenarios = [...listScenarios(LOCAL, 'scenarios'), ...listScenarios(EXAMPLES, 'examples', 'a-')];
+const scenarios = [...listScenarios(LOCAL, 'scenarios'), ...listScenarios(EXAMPLES, 'examples')];
 const localCount = scenarios.filter((s) => s.name.startsWith('scenarios/')).length;
 const replayed = replayQueue(scenarios);
 

@@ -16,7 +16,8 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, Readonly<Partial<Re
   placed: { pay: 'paid', close: 'closed' },
   paid: { ship: 'shipped', close: 'closed' },
   shipped: { deliver: 'shipped', confirm: 'success', auto_confirm: 'success', close: 'closed' },
-  success: { deliver: 'success' },
+  // A full refund of every line closes even a successful order (replay.md, Precisions).
+  success: { deliver: 'success', close: 'closed' },
   closed: {},
 };
 
@@ -78,7 +79,10 @@ export function transitionOrder(
       return ok({
         order: { ...order, status: target, shippedAt: now, shipMethod: command.method, autoConfirmAt: dueAt },
         events: [event('order.shipped', { method: command.method, autoConfirmAt: dueAt })],
-        timers: [setTimer('order.auto_confirm', autoConfirmRef, dueAt)],
+        timers: [
+          setTimer('order.auto_confirm', autoConfirmRef, dueAt),
+          cancelTimer('order.ship_deadline', order.orderId),
+        ],
       });
     }
     case 'deliver':
@@ -102,7 +106,7 @@ export function transitionOrder(
       return ok({
         order: { ...order, status: target, closedAt: now, autoConfirmAt: null },
         events: [event('order.closed', { reason: command.reason })],
-        timers: [cancelTimer('order.auto_confirm', autoConfirmRef)],
+        timers: [cancelTimer('order.auto_confirm', autoConfirmRef), cancelTimer('order.ship_deadline', order.orderId)],
       });
   }
 }

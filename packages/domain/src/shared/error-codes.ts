@@ -5,7 +5,7 @@
 export const ERROR_CODES = {
   VALIDATION_FAILED: 'A field is missing, of the wrong type, out of range or unknown.',
   CLOCK_WENT_BACKWARDS: 'A replayed command is dated before the previous one.',
-  NOT_FOUND: 'The order, line, review, refund or complaint does not exist.',
+  NOT_FOUND: 'No such order, line, review, refund, complaint or webhook delivery.',
   DUPLICATE_ID: 'An id is already taken (order, refund, pending complaint).',
   ORDER_STATE_INVALID: 'The order is not in a state that allows this command.',
   REVIEW_NOT_OPEN: 'The order is not `success`, is closed, or the line cannot be reviewed.',

@@ -90,3 +90,63 @@ export const RuleComplaintBody = Type.Object({ upheld: Type.Boolean() }, strict)
 
 export type PlaceOrderInput = Type.Static<typeof PlaceOrderBody>;
 export type RateReviewInput = Type.Static<typeof RateReviewBody>;
+
+export const RefundReasonSchema = Type.Union(
+  [
+    'no_reason',
+    'quality',
+    'not_as_described',
+    'counterfeit',
+    'not_received',
+    'out_of_stock',
+    'late_shipment',
+    'other',
+  ].map((r) => Type.Literal(r)),
+);
+const Money = Type.Integer({ minimum: -10_000_000_000, maximum: 10_000_000_000, description: 'fen' });
+
+/** A refund request; a non-positive amount is refused by the domain (REFUND_AMOUNT_INVALID). */
+export const RequestRefundBody = Type.Object(
+  {
+    refund: Id,
+    order: Id,
+    line: Id,
+    kind: Type.Union([Type.Literal('refund_only'), Type.Literal('return_refund')]),
+    amount: Money,
+    reason: RefundReasonSchema,
+    condition: Type.Optional(
+      Type.Object(
+        {
+          unsealed: Type.Optional(Type.Boolean()),
+          activated: Type.Optional(Type.Boolean()),
+          tagRemoved: Type.Optional(Type.Boolean()),
+          packagingDamaged: Type.Optional(Type.Boolean()),
+          giftsMissing: Type.Optional(
+            Type.Array(Type.Object({ name: Type.String({ maxLength: 200 }), price: Fen }, strict), { maxItems: 50 }),
+          ),
+          invoiceMissing: Type.Optional(Type.Boolean()),
+        },
+        strict,
+      ),
+    ),
+  },
+  strict,
+);
+export const RefuseRefundBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 2_000, pattern: '^[^\\u0000]*$' }) },
+  strict,
+);
+export const ResubmitRefundBody = Type.Object({ amount: Type.Optional(Money) }, strict);
+export const ShipReturnBody = Type.Object(
+  { method: Type.Union([Type.Literal('express'), Type.Literal('post')]) },
+  strict,
+);
+export const EvidenceBody = Type.Object(
+  { by: PartySchema, text: Type.String({ minLength: 1, maxLength: 5_000, pattern: '^[^\\u0000]*$' }) },
+  strict,
+);
+export const SettleBody = Type.Object({ amount: Money }, strict);
+export const RuleDisputeBody = Type.Object(
+  { responsible: Type.Union([Type.Literal('seller'), Type.Literal('buyer'), Type.Literal('none')]), amount: Money },
+  strict,
+);

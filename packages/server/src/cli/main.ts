@@ -4,6 +4,7 @@ const HELP = `xinyu — trust and after-sales engine
 
 usage:
   xinyu serve            start the HTTP API and the timer poller
+  xinyu demo             build a demo marketplace (once) and serve it; xinyu demo --help for sizes
   xinyu migrate          bring the database schema up to date
   xinyu replay FILE      replay a scenario file and print the final state (spec/replay.md)
 `;
@@ -16,6 +17,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return replayCommand(rest);
     case 'serve':
       return (await import('./serve-command.js')).serveCommand(rest);
+    case 'demo':
+      return (await import('./demo-command.js')).demoCommand(rest);
     case 'migrate':
       return (await import('./migrate-command.js')).migrateCommand(rest);
     case undefined:

@@ -9,6 +9,8 @@ export interface StoredOrder extends OrderState {
   readonly promisedShipHours: number;
   readonly shippingFeeFen: number;
   readonly freeShippingOverFen: number | null;
+  /** G2: when an open refund paused the auto-confirmation countdown; `null` while it runs. */
+  readonly autoConfirmPausedAt: Instant | null;
 }
 
 export interface StoredLine {
@@ -61,6 +63,7 @@ export async function loadOrder(db: Kysely<Database>, orderId: string, lock = fa
     promisedShipHours: r.promised_ship_hours,
     shippingFeeFen: r.shipping_fee,
     freeShippingOverFen: r.free_shipping_over,
+    autoConfirmPausedAt: time(r.auto_confirm_paused_at),
   };
 }
 
@@ -124,7 +127,11 @@ export async function insertOrder(db: Kysely<Database>, order: StoredOrder, line
 }
 
 /** Saves an order's lifecycle fields. */
-export async function saveOrderState(db: Kysely<Database>, sellerId: string, order: OrderState): Promise<void> {
+export async function saveOrderState(
+  db: Kysely<Database>,
+  sellerId: string,
+  order: OrderState & { autoConfirmPausedAt?: Instant | null },
+): Promise<void> {
   await db
     .updateTable('orders')
     .set({
@@ -136,6 +143,7 @@ export async function saveOrderState(db: Kysely<Database>, sellerId: string, ord
       success_at: date(order.successAt),
       closed_at: date(order.closedAt),
       auto_confirm_at: date(order.autoConfirmAt),
+      ...(order.autoConfirmPausedAt === undefined ? {} : { auto_confirm_paused_at: date(order.autoConfirmPausedAt) }),
     })
     .where('seller_id', '=', sellerId)
     .where('order_id', '=', order.orderId)

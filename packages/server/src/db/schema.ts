@@ -36,6 +36,7 @@ export interface OrdersTable {
   promised_ship_hours: number;
   shipping_fee: Defaulted<number>;
   free_shipping_over: number | null;
+  auto_confirm_paused_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface OrderLinesTable {
@@ -145,6 +146,8 @@ export interface OutboxTable {
   seller_id: string;
   aggregate_id: string;
   created_at: Timestamp;
+  /** 0002: when the webhook dispatcher turned the row into deliveries; null until then. */
+  dispatched_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 export interface IdempotencyKeysTable {
@@ -156,7 +159,108 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
+export interface RefundDirectoryTable {
+  refund_id: string;
+  seller_id: string;
+}
+
+export interface RefundsTable {
+  seller_id: string;
+  refund_id: string;
+  order_id: string;
+  line_id: string;
+  buyer_id: string;
+  status: string;
+  kind: string;
+  reason: string;
+  requested_amount: number;
+  maximum: number;
+  refunded: number;
+  dispute_counted: boolean;
+  requested_at: Timestamp;
+  deadline_at: Timestamp | null;
+  escalated_at: Timestamp | null;
+  ruling_due_by: Timestamp | null;
+  resolved_at: Timestamp | null;
+  state: ColumnType<unknown, string, string>;
+  policy_version: string;
+}
+
+export interface RefundEvidenceTable {
+  evidence_id: Generated<number>;
+  seller_id: string;
+  refund_id: string;
+  by_party: string;
+  body: string;
+  submitted_at: Timestamp;
+}
+
+export interface CompensationsTable {
+  seller_id: string;
+  order_id: string;
+  kind: string;
+  amount: number;
+  decided_at: Timestamp;
+  policy_version: string;
+}
+
+export interface WebhookSubscriptionsTable {
+  subscription_id: Generated<number>;
+  marketplace: string;
+  url: string;
+  secret: string;
+  event_types: string[];
+  active: Defaulted<boolean>;
+  created_at: Timestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  delivery_id: Generated<number>;
+  subscription_id: number;
+  marketplace: string;
+  event_id: number;
+  aggregate: string;
+  aggregate_id: string;
+  event_type: string;
+  status: string;
+  attempts: Defaulted<number>;
+  consecutive_failures: Defaulted<number>;
+  next_attempt_at: Timestamp;
+  last_attempt_at: Timestamp | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  delivered_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface WebhookAttemptsTable {
+  attempt_id: Generated<number>;
+  delivery_id: number;
+  attempted_at: Timestamp;
+  duration_ms: number;
+  status_code: number | null;
+  delivered: boolean;
+  error: string | null;
+}
+
+/** 0004: the demo marketplace's record (`xinyu demo`). */
+export interface DemoMetaTable {
+  demo_id: string;
+  status: string;
+  seed: number;
+  options: ColumnType<Record<string, unknown>, string, string>;
+  started_at: Timestamp;
+  ended_at: Timestamp;
+  built_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  build_ms: ColumnType<number | null, number | null | undefined, number | null>;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
 export interface Database {
+  refund_directory: RefundDirectoryTable;
+  refunds: RefundsTable;
+  refund_evidence: RefundEvidenceTable;
+  compensations: CompensationsTable;
   sellers: SellersTable;
   buyers: BuyersTable;
   order_directory: OrderDirectoryTable;
@@ -169,4 +273,8 @@ export interface Database {
   events: EventsTable;
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  demo_meta: DemoMetaTable;
 }

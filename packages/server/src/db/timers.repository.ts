@@ -1,5 +1,5 @@
 import type { Instant, TimerEffect } from '@xinyu/domain';
-import { sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 
 /** A due timer as the poller claims it. */
@@ -59,18 +59,28 @@ export async function deleteFiredTimer(tx: Transaction<Database>, timer: DueTime
     .execute();
 }
 
-/** Records a failed firing so that a poison timer backs off instead of spinning. */
+/**
+ * Records a failed firing: the timer is due again after `baseMs × 2^attempts`, at most `capMs`,
+ * unless it was re-set or removed meanwhile.
+ */
 export async function postponeTimer(
-  tx: Transaction<Database>,
+  db: Kysely<Database>,
   timer: DueTimer,
-  retryAt: Instant,
+  now: Instant,
+  baseMs: number,
+  capMs: number,
   error: string,
 ): Promise<void> {
-  await tx
+  await db
     .updateTable('timers')
-    .set({ due_at: new Date(retryAt), attempts: sql`attempts + 1`, last_error: error.slice(0, 2000) })
+    .set({
+      due_at: sql`${new Date(now)}::timestamptz + least(${capMs}::float8, ${baseMs}::float8 * power(2, attempts)) * interval '1 millisecond'`,
+      attempts: sql`attempts + 1`,
+      last_error: error.slice(0, 2000),
+    })
     .where('kind', '=', timer.kind)
     .where('ref', '=', timer.ref)
+    .where('due_at', '=', new Date(timer.dueAt))
     .execute();
 }
 

@@ -5,7 +5,9 @@ import type { AppContext } from '../app/context.js';
 import { errorBody } from './error-map.js';
 import { creditRoutes } from './routes/credit.route.js';
 import { orderRoutes } from './routes/orders.route.js';
+import { refundRoutes } from './routes/refunds.route.js';
 import { reviewRoutes } from './routes/reviews.route.js';
+import { webhookRoutes } from './routes/webhooks.route.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -95,5 +97,7 @@ export async function buildServer(options: HttpOptions): Promise<FastifyInstance
   await app.register(orderRoutes(options.ctx), { prefix: '/v1' });
   await app.register(reviewRoutes(options.ctx), { prefix: '/v1' });
   await app.register(creditRoutes(options.ctx), { prefix: '/v1' });
+  await app.register(refundRoutes(options.ctx), { prefix: '/v1' });
+  await app.register(webhookRoutes(options.ctx), { prefix: '/v1' });
   return app;
 }

@@ -56,6 +56,13 @@ const TABLES = [
   'events',
   'outbox',
   'idempotency_keys',
+  'webhook_subscriptions',
+  'webhook_deliveries',
+  'webhook_attempts',
+  'refund_directory',
+  'refunds',
+  'refund_evidence',
+  'compensations',
 ] as const;
 
 /**

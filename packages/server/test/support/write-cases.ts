@@ -1,5 +1,7 @@
 import { expect } from 'vitest';
 import type { HttpTestApp } from './http-test-app.js';
+import { REFUND_WRITE_CASES } from './refund-write-cases.js';
+import { WEBHOOK_WRITE_CASES } from './webhook-write-cases.js';
 
 // Every write endpoint of the HTTP API as a case of http-writes.test.ts: a state in which a valid
 // request succeeds, a second valid request, a refusal, and the bad bodies particular to it.
@@ -72,6 +74,8 @@ const complained = async (h: HttpTestApp) => {
 export const REVIEWS = '/v1/orders/O1/lines/L1/reviews';
 
 export const WRITE_CASES: readonly WriteCase[] = [
+  ...WEBHOOK_WRITE_CASES,
+  ...REFUND_WRITE_CASES,
   {
     route: '/v1/sellers',
     setup: async () => {},

@@ -42,6 +42,7 @@ export async function placeOrder(uow: UnitOfWork, input: PlaceOrderInput): Promi
       promisedShipHours: input.promisedShipHours ?? DEFAULT_PROMISED_SHIP_HOURS,
       shippingFeeFen: input.shipping?.fee ?? 0,
       freeShippingOverFen: input.shipping?.freeOver ?? null,
+      autoConfirmPausedAt: null,
     },
     lines,
   );

@@ -1,6 +1,7 @@
-import { ok, type Result, type ReviewFacts, refuse } from '@xinyu/domain';
+import { isOrderFullyRefunded, ok, type Result, type ReviewFacts, refuse } from '@xinyu/domain';
 import { loadLines, loadOrder, type StoredLine, type StoredOrder } from '../../db/orders.repository.js';
 import { sellerMarket } from '../../db/parties.repository.js';
+import { loadOrderRefunds } from '../../db/refunds.repository.js';
 import { loadLineReviews, lockPair, type StoredReview } from '../../db/reviews.repository.js';
 import type { UnitOfWork } from '../context.js';
 
@@ -22,6 +23,9 @@ export async function loadReviewFacts(uow: UnitOfWork, orderId: string, lineId: 
   if (!line) return refuse('NOT_FOUND', `order ${orderId} has no line ${lineId}`);
   const reviews = await loadLineReviews(uow.tx, order.sellerId, orderId, lineId);
   const market = await sellerMarket(uow.tx, order.sellerId);
+  // F1: a line refunded in full (or returned) is no longer reviewable.
+  const refunds = await loadOrderRefunds(uow.tx, order.sellerId, orderId);
+  const lineRefunded = isOrderFullyRefunded([line], refunds);
   return ok({
     order,
     line,
@@ -31,7 +35,7 @@ export async function loadReviewFacts(uow: UnitOfWork, orderId: string, lineId: 
       orderStatus: order.status,
       successAt: order.successAt,
       market,
-      lineReviewable: true,
+      lineReviewable: !lineRefunded,
       buyerReview: reviews.buyer,
       sellerReview: reviews.seller,
     },

@@ -3,7 +3,7 @@ import { claimDueTimer, type DueTimer, deleteFiredTimer, postponeTimer } from '.
 import { type AppContext, executeCommand } from '../context.js';
 import { fireTimer } from './fire-timer.js';
 
-/** Seconds between retries of a timer whose handler failed, doubling up to a cap. */
+/** Retries of a timer whose handler failed (a bug or an outage): 5 s doubling, at most 15 min. */
 const RETRY_BASE_MS = 5_000;
 const RETRY_CAP_MS = 15 * 60_000;
 
@@ -15,36 +15,27 @@ const RETRY_CAP_MS = 15 * 60_000;
 export async function fireDueTimers(ctx: AppContext, until: Instant, limit = 1_000): Promise<number> {
   let fired = 0;
   while (fired < limit) {
-    let claimed: DueTimer | null = null;
+    let current: DueTimer | null = null;
     try {
-      claimed = await ctx.db.transaction().execute(async (tx) => {
+      current = await ctx.db.transaction().execute(async (tx) => {
         const timer = await claimDueTimer(tx, until);
         if (!timer) return null;
+        current = timer;
         await executeCommand(ctx, (uow) => fireTimer(uow, timer), { tx, at: timer.dueAt });
         await deleteFiredTimer(tx, timer);
         return timer;
       });
     } catch (error) {
-      await recordFailure(ctx, until, error);
+      // The failed timer (not whichever is due next) backs off, so one poison row cannot stall the rest.
+      const failed = current as DueTimer | null;
+      // Counted from its own instant when the poll looks ahead of the clock (replay, tests), so a
+      // retry never makes a timer fire before it is due.
+      const from = failed ? Math.max(ctx.clock.now(), failed.dueAt) : 0;
+      if (failed) await postponeTimer(ctx.db, failed, from, RETRY_BASE_MS, RETRY_CAP_MS, String(error));
       return fired;
     }
-    if (!claimed) return fired;
+    if (!current) return fired;
     fired += 1;
   }
   return fired;
-}
-
-async function recordFailure(ctx: AppContext, until: Instant, error: unknown): Promise<void> {
-  await ctx.db.transaction().execute(async (tx) => {
-    const timer = await claimDueTimer(tx, until);
-    if (!timer) return;
-    const row = await tx
-      .selectFrom('timers')
-      .select('attempts')
-      .where('kind', '=', timer.kind)
-      .where('ref', '=', timer.ref)
-      .executeTakeFirst();
-    const delay = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** (row?.attempts ?? 0));
-    await postponeTimer(tx, timer, ctx.clock.now() + delay, String(error));
-  });
 }

@@ -3,6 +3,7 @@ import Type, { type TSchema } from 'typebox';
 import {
   ComplainBody,
   DeleteReviewBody,
+  EvidenceBody,
   ExplainBody,
   FollowupBody,
   Id,
@@ -10,8 +11,14 @@ import {
   ModifyReviewBody,
   PlaceOrderBody,
   RateReviewBody,
+  RefuseRefundBody,
+  RequestRefundBody,
+  ResubmitRefundBody,
   RuleComplaintBody,
+  RuleDisputeBody,
+  SettleBody,
   ShipOrderBody,
+  ShipReturnBody,
 } from '../../app/command-schemas.js';
 import type { UnitOfWork } from '../../app/context.js';
 import { confirmOrder } from '../../app/orders/confirm-order.js';
@@ -20,6 +27,17 @@ import { payOrder } from '../../app/orders/pay-order.js';
 import { placeOrder } from '../../app/orders/place-order.js';
 import { shipOrder } from '../../app/orders/ship-order.js';
 import { registerSeller } from '../../app/parties/register-seller.js';
+import { agreeRefund } from '../../app/refunds/agree-refund.js';
+import { cancelRefund } from '../../app/refunds/cancel-refund.js';
+import { confirmReturn } from '../../app/refunds/confirm-return.js';
+import { escalateRefund } from '../../app/refunds/escalate-refund.js';
+import { refuseRefund } from '../../app/refunds/refuse-refund.js';
+import { requestRefund } from '../../app/refunds/request-refund.js';
+import { resubmitRefund } from '../../app/refunds/resubmit-refund.js';
+import { ruleOnDispute } from '../../app/refunds/rule-on-dispute.js';
+import { settleDispute } from '../../app/refunds/settle-dispute.js';
+import { shipReturn } from '../../app/refunds/ship-return.js';
+import { submitEvidence } from '../../app/refunds/submit-evidence.js';
 import { complainAboutReview } from '../../app/reviews/complain-about-review.js';
 import { deleteReview } from '../../app/reviews/delete-review.js';
 import { explainReview } from '../../app/reviews/explain-review.js';
@@ -74,6 +92,38 @@ export const REPLAY_COMMANDS: Record<string, ReplayCommand> = {
   'review.complain': {
     fields: { ...orderLine, ...props(ComplainBody) },
     run: (uow, c) => complainAboutReview(uow, c.order, c.line, { by: c.by, reason: c.reason }),
+  },
+  'refund.request': {
+    fields: props(RequestRefundBody),
+    run: (uow, { at: _a, type: _t, ...c }) => requestRefund(uow, c),
+  },
+  'refund.agree': { fields: { refund: Id }, run: (uow, c) => agreeRefund(uow, c.refund) },
+  'refund.refuse': {
+    fields: { refund: Id, ...props(RefuseRefundBody) },
+    run: (uow, c) => refuseRefund(uow, c.refund, c.reason),
+  },
+  'refund.resubmit': {
+    fields: { refund: Id, ...props(ResubmitRefundBody) },
+    run: (uow, c) => resubmitRefund(uow, c.refund, c.amount),
+  },
+  'refund.ship_return': {
+    fields: { refund: Id, ...props(ShipReturnBody) },
+    run: (uow, c) => shipReturn(uow, c.refund, c.method),
+  },
+  'refund.confirm_return': { fields: { refund: Id }, run: (uow, c) => confirmReturn(uow, c.refund) },
+  'refund.cancel': { fields: { refund: Id }, run: (uow, c) => cancelRefund(uow, c.refund) },
+  'refund.escalate': { fields: { refund: Id }, run: (uow, c) => escalateRefund(uow, c.refund) },
+  'dispute.evidence': {
+    fields: { refund: Id, ...props(EvidenceBody) },
+    run: (uow, c) => submitEvidence(uow, c.refund, c.by, c.text),
+  },
+  'dispute.settle': {
+    fields: { refund: Id, ...props(SettleBody) },
+    run: (uow, c) => settleDispute(uow, c.refund, c.amount),
+  },
+  'dispute.rule': {
+    fields: { refund: Id, ...props(RuleDisputeBody) },
+    run: (uow, c) => ruleOnDispute(uow, c.refund, c.responsible, c.amount),
   },
   'complaint.rule': {
     fields: { ...orderLine, ...props(RuleComplaintBody) },

@@ -1,7 +1,9 @@
-import { addDays, isReviewVisible, ratePercent } from '@xinyu/domain';
+import { isReviewVisible } from '@xinyu/domain';
 import type { AppContext } from '../../app/context.js';
 import { getCredit, getSellerDsr } from '../../app/queries/get-credit.js';
-import { countPaidLines, readAllOrders, readAllParties, readAllReviews } from '../../db/snapshot.repository.js';
+import { getSellerMetrics } from '../../app/queries/get-seller-metrics.js';
+import { listCompensations } from '../../db/refunds.repository.js';
+import { readAllOrders, readAllParties, readAllRefunds, readAllReviews } from '../../db/snapshot.repository.js';
 
 const iso = (d: Date | null) => (d ? toShanghaiIso(d.getTime()) : null);
 
@@ -15,21 +17,13 @@ export async function buildReplaySnapshot(ctx: AppContext) {
   const now = ctx.clock.now();
   const { db, policy } = ctx;
   const { sellers, buyers } = await readAllParties(db);
-  const trades = await countPaidLines(db, addDays(now, -30), now);
 
   const sellerOut: Record<string, unknown> = {};
   for (const { seller_id } of sellers) {
-    const trades30d = trades.get(seller_id) ?? 0;
-    const refunds30d = 0;
-    const disputes30d = 0;
     sellerOut[seller_id] = {
       credit: await getCredit(ctx, 'seller', seller_id),
       dsr: await getSellerDsr(ctx, seller_id),
-      trades30d,
-      refunds30d,
-      disputes30d,
-      refundRate30d: ratePercent(refunds30d, trades30d) ?? 0,
-      disputeRate30d: ratePercent(disputes30d, trades30d) ?? 0,
+      ...(await getSellerMetrics(ctx, seller_id)),
     };
   }
   const buyerOut: Record<string, unknown> = {};
@@ -70,7 +64,21 @@ export async function buildReplaySnapshot(ctx: AppContext) {
     buyers: buyerOut,
     orders: orderOut,
     reviews: reviewOut,
-    refunds: {},
-    compensations: [],
+    refunds: Object.fromEntries(
+      (await readAllRefunds(db)).map((r) => [
+        r.refund_id,
+        {
+          status: r.status,
+          refunded: r.refunded,
+          disputeCounted: r.dispute_counted,
+          order: r.order_id,
+          line: r.line_id,
+          requested: r.requested_amount,
+          maximum: r.maximum,
+          deadlineAt: iso(r.deadline_at),
+        },
+      ]),
+    ),
+    compensations: (await listCompensations(db)).map((c) => ({ order: c.order_id, kind: c.kind, amount: c.amount })),
   };
 }

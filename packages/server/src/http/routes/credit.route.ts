@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { campaignEligibility } from '@xinyu/domain';
 import Type from 'typebox';
 import { RatingSchema } from '../../app/command-schemas.js';
 import type { AppContext } from '../../app/context.js';
 import { getCreditReport } from '../../app/queries/get-credit-report.js';
+import { getSellerMetrics } from '../../app/queries/get-seller-metrics.js';
 import { listSellerReviews } from '../../app/queries/list-seller-reviews.js';
 import { BuyerParams, PageQuery, pageLimit, SellerParams } from '../schemas.js';
 
@@ -78,6 +80,26 @@ export function creditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           limit: pageLimit(req.query.limit),
           cursor: req.query.cursor,
         })) as never,
+    );
+    app.get(
+      '/sellers/:seller/metrics',
+      {
+        schema: {
+          tags: ['refunds'],
+          summary: "A seller's refund and dispute rates over 30 days (J2) and campaign eligibility (J4)",
+          params: SellerParams,
+        },
+      },
+      async (req) => {
+        const rates = await getSellerMetrics(ctx, req.params.seller);
+        const campaigns = Object.fromEntries(
+          Object.entries(ctx.policy.afterSales.metrics.campaigns).map(([name, threshold]) => [
+            name,
+            campaignEligibility(rates, threshold),
+          ]),
+        );
+        return { seller: req.params.seller, ...rates, campaigns };
+      },
     );
     app.get(
       '/sellers/:seller/reviews',

@@ -1,0 +1,36 @@
+import { listEvidence, loadRefund } from '../../db/refunds.repository.js';
+import type { AppContext } from '../context.js';
+
+const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+
+/** A refund as the parties and staff see it: state, deadlines, ruling SLA and evidence. */
+export async function getRefund(ctx: AppContext, refundId: string) {
+  const stored = await loadRefund(ctx.db, refundId);
+  if (!stored) return null;
+  const s = stored.state;
+  const evidence = await listEvidence(ctx.db, stored.sellerId, refundId);
+  return {
+    refund: s.refundId,
+    order: s.orderId,
+    line: s.lineId,
+    seller: stored.sellerId,
+    buyer: stored.buyerId,
+    kind: s.kind,
+    reason: s.reason,
+    status: s.status,
+    requested: s.requestedAmount,
+    maximum: s.maximum,
+    refunded: s.refunded,
+    requestedAt: iso(s.requestedAt),
+    deadlineAt: iso(s.deadlineAt),
+    refusalReason: s.refusalReason,
+    escalatedAt: iso(s.escalatedAt),
+    rulingDueFrom: iso(s.rulingDueFrom),
+    rulingDueBy: iso(s.rulingDueBy),
+    responsible: s.responsible,
+    disputeCounted: s.disputeCounted,
+    outcome: s.outcome,
+    resolvedAt: iso(s.resolvedAt),
+    evidence: evidence.map((e) => ({ by: e.by_party, text: e.body, at: e.submitted_at.toISOString() })),
+  };
+}

@@ -1,0 +1,184 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Result } from '@xinyu/domain';
+import Type, { type TSchema } from 'typebox';
+import {
+  EvidenceBody,
+  Id,
+  RefuseRefundBody,
+  RequestRefundBody,
+  ResubmitRefundBody,
+  RuleDisputeBody,
+  SettleBody,
+  ShipReturnBody,
+} from '../../app/command-schemas.js';
+import type { AppContext, UnitOfWork } from '../../app/context.js';
+import { getRefund } from '../../app/queries/get-refund.js';
+import { listInterventionQueue } from '../../app/queries/list-intervention-queue.js';
+import { agreeRefund } from '../../app/refunds/agree-refund.js';
+import { cancelRefund } from '../../app/refunds/cancel-refund.js';
+import { confirmReturn } from '../../app/refunds/confirm-return.js';
+import { escalateRefund } from '../../app/refunds/escalate-refund.js';
+import { refuseRefund } from '../../app/refunds/refuse-refund.js';
+import { requestRefund } from '../../app/refunds/request-refund.js';
+import { resubmitRefund } from '../../app/refunds/resubmit-refund.js';
+import { ruleOnDispute } from '../../app/refunds/rule-on-dispute.js';
+import { settleDispute } from '../../app/refunds/settle-dispute.js';
+import { shipReturn } from '../../app/refunds/ship-return.js';
+import { submitEvidence } from '../../app/refunds/submit-evidence.js';
+import { errorBody } from '../error-map.js';
+import { runWrite } from '../run-write.js';
+import { errorResponses, WriteHeaders } from '../schemas.js';
+
+const RefundOutcome = Type.Object({
+  refund: Type.String(),
+  status: Type.String({
+    description: 'requested, refused, awaiting_return, return_shipped, intervention, refunded, closed',
+  }),
+  requested: Type.Integer({ description: 'fen' }),
+  maximum: Type.Integer({ description: 'fen (rules K: refund arithmetic)' }),
+  refunded: Type.Integer({ description: 'fen actually refunded' }),
+  deadlineAt: Type.Union([Type.String(), Type.Null()]),
+  disputeCounted: Type.Boolean(),
+});
+const RefundParams = Type.Object({ refund: Id });
+const Empty = Type.Union([Type.Object({}, { additionalProperties: false }), Type.Null()], {
+  description: 'no body needed (an empty object is accepted)',
+});
+
+// biome-ignore lint/suspicious/noExplicitAny: each body was validated against its action's schema
+type ValidatedBody = any;
+
+interface RefundAction {
+  readonly path: string;
+  readonly role: 'buyer' | 'seller' | 'staff';
+  readonly summary: string;
+  readonly body: TSchema;
+  readonly run: (uow: UnitOfWork, refund: string, body: ValidatedBody) => Promise<Result<unknown>>;
+}
+
+/** Every command on a refund, each a thin route over one use case, tagged with who uses it. */
+const ACTIONS: readonly RefundAction[] = [
+  { path: 'agree', role: 'seller', summary: 'Agree (H1–H3)', body: Empty, run: (u, r) => agreeRefund(u, r) },
+  {
+    path: 'refuse',
+    role: 'seller',
+    summary: 'Refuse with a reason (H4: the buyer then has 7 days)',
+    body: RefuseRefundBody,
+    run: (u, r, b) => refuseRefund(u, r, b.reason),
+  },
+  {
+    path: 'resubmit',
+    role: 'buyer',
+    summary: 'Resubmit after a refusal (H4)',
+    // The amount is optional, so no body at all is a resubmission as it stands (like `agree`).
+    body: Type.Union([ResubmitRefundBody, Type.Null()]),
+    run: (u, r, b) => resubmitRefund(u, r, b?.amount),
+  },
+  {
+    path: 'ship-return',
+    role: 'buyer',
+    summary: 'Ship the goods back (H3)',
+    body: ShipReturnBody,
+    run: (u, r, b) => shipReturn(u, r, b.method),
+  },
+  {
+    path: 'confirm-return',
+    role: 'seller',
+    summary: 'Confirm the return arrived (H3, K8)',
+    body: Empty,
+    run: (u, r) => confirmReturn(u, r),
+  },
+  {
+    path: 'cancel',
+    role: 'buyer',
+    summary: 'Cancel the request (H5: no new one on the line)',
+    body: Empty,
+    run: (u, r) => cancelRefund(u, r),
+  },
+  {
+    path: 'escalate',
+    role: 'buyer',
+    summary: 'Ask for platform intervention (I1)',
+    body: Empty,
+    run: (u, r) => escalateRefund(u, r),
+  },
+  {
+    path: 'evidence',
+    role: 'buyer',
+    summary: 'Submit evidence during intervention, buyer or seller (I2)',
+    body: EvidenceBody,
+    run: (u, r, b) => submitEvidence(u, r, b.by, b.text),
+  },
+  {
+    path: 'settle',
+    role: 'staff',
+    summary: 'Record a settlement during intervention (I4; not a dispute refund, J1)',
+    body: SettleBody,
+    run: (u, r, b) => settleDispute(u, r, b.amount),
+  },
+  {
+    path: 'ruling',
+    role: 'staff',
+    summary: 'Rule: responsible party and amount refunded (I4, J1)',
+    body: RuleDisputeBody,
+    run: (u, r, b) => ruleOnDispute(u, r, b.responsible, b.amount),
+  },
+];
+
+/** Refunds, returns and disputes for buyers, sellers and platform staff. */
+export function refundRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      '/refunds',
+      {
+        schema: {
+          tags: ['refunds'],
+          summary: 'Buyer: request a refund or a return on one line (H, K)',
+          headers: WriteHeaders,
+          body: RequestRefundBody,
+          response: { 201: RefundOutcome, ...errorResponses },
+        },
+      },
+      (req, reply) => runWrite(ctx, req, reply, (uow) => requestRefund(uow, req.body), 201),
+    );
+    for (const action of ACTIONS) {
+      app.post(
+        `/refunds/:refund/${action.path}`,
+        {
+          schema: {
+            tags: ['refunds'],
+            summary: `${action.role === 'staff' ? 'Platform staff' : action.role === 'buyer' ? 'Buyer' : 'Seller'}: ${action.summary}`,
+            headers: WriteHeaders,
+            params: RefundParams,
+            body: action.body,
+            response: { 200: RefundOutcome, ...errorResponses },
+          },
+        },
+        (req, reply) => runWrite(ctx, req, reply, (uow) => action.run(uow, req.params.refund, req.body)),
+      );
+    }
+    app.get(
+      '/refunds/:refund',
+      { schema: { tags: ['refunds'], summary: 'A refund with its deadline and evidence', params: RefundParams } },
+      async (req, reply) => {
+        const refund = await getRefund(ctx, req.params.refund);
+        if (!refund) return reply.code(404).send(errorBody('NOT_FOUND', `refund ${req.params.refund} does not exist`));
+        return refund;
+      },
+    );
+    app.get(
+      '/interventions',
+      {
+        schema: {
+          tags: ['refunds'],
+          summary: 'Platform staff: open interventions, the nearest ruling SLA first (I3)',
+          querystring: Type.Object(
+            { limit: Type.Optional(Type.String({ pattern: '^(?:[1-9]|[1-9][0-9]|100)$' })) },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (req) => listInterventionQueue(ctx, req.query.limit ? Number(req.query.limit) : 50),
+    );
+  };
+}
