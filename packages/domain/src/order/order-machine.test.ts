@@ -78,7 +78,11 @@ describe('transitionOrder', () => {
       const t = value(transitionOrder(paid(), { action: 'ship', method }, shippedAt, taobaoPolicy));
       const dueAt = addDays(shippedAt, days);
       expect(t.order).toMatchObject({ status: 'shipped', shippedAt, shipMethod: method, autoConfirmAt: dueAt });
-      expect(t.timers).toEqual([{ type: 'set', kind: 'order.auto_confirm', ref: 'O1', dueAt }]);
+      // L1: shipping also ends the shipping-promise deadline set at payment.
+      expect(t.timers).toEqual([
+        { type: 'set', kind: 'order.auto_confirm', ref: 'O1', dueAt },
+        { type: 'cancel', kind: 'order.ship_deadline', ref: 'O1' },
+      ]);
       expect(t.events[0]).toMatchObject({
         type: 'order.shipped',
         aggregate: 'order',
@@ -94,16 +98,6 @@ describe('transitionOrder', () => {
     { name: 'ship from placed', from: () => placedOrder('O1', created), command: { action: 'ship', method: 'post' } },
     { name: 'deliver from paid', from: paid, command: { action: 'deliver' } },
     { name: 'pay twice', from: paid, command: { action: 'pay' } },
-    {
-      name: 'close after success',
-      from: () =>
-        run([
-          [{ action: 'pay' }, paidAt],
-          [{ action: 'ship', method: 'express' }, shippedAt],
-          [{ action: 'confirm' }, shippedAt + 1],
-        ]),
-      command: { action: 'close', reason: 'refund' },
-    },
   ] as { name: string; from: () => OrderState; command: OrderCommand }[]) {
     it(`G1: ${name} is refused ORDER_STATE_INVALID`, () => {
       const result = transitionOrder(from(), command, shippedAt + 2, taobaoPolicy);
@@ -136,10 +130,24 @@ describe('transitionOrder', () => {
       const now = at('2024-09-04T09:00:00+08:00');
       const t = value(transitionOrder(from(), { action: 'close', reason: 'full refund' }, now, taobaoPolicy));
       expect(t.order).toMatchObject({ status: 'closed', closedAt: now, autoConfirmAt: null });
-      expect(t.timers).toEqual([{ type: 'cancel', kind: 'order.auto_confirm', ref: 'O1' }]);
+      expect(t.timers).toEqual([
+        { type: 'cancel', kind: 'order.auto_confirm', ref: 'O1' },
+        { type: 'cancel', kind: 'order.ship_deadline', ref: 'O1' },
+      ]);
       expect(t.events[0]).toMatchObject({ type: 'order.closed', data: { reason: 'full refund' } });
     });
   }
+
+  it('H: a full refund of every line closes even a successful order (replay.md, Precisions)', () => {
+    const success = run([
+      [{ action: 'pay' }, paidAt],
+      [{ action: 'ship', method: 'express' }, shippedAt],
+      [{ action: 'confirm' }, shippedAt + 1],
+    ]);
+    const now = shippedAt + 2;
+    const t = value(transitionOrder(success, { action: 'close', reason: 'fully_refunded' }, now, taobaoPolicy));
+    expect(t.order).toMatchObject({ status: 'closed', closedAt: now, successAt: shippedAt + 1 });
+  });
 
   it('K1: delivery is recorded once without changing the status or the countdown', () => {
     const now = at('2024-09-04T09:00:00+08:00');
