@@ -12,6 +12,7 @@ export * from './policy/policy.js';
 export * from './policy/taobao.js';
 export * from './policy/taobao-2015.js';
 export * from './policy/validate-policy.js';
+export * from './refund/evidence.js';
 export * from './refund/order-refunds.js';
 export * from './refund/refund-amount.js';
 export * from './refund/refund-deadlines.js';

@@ -220,7 +220,7 @@ describe('platform staff: intervention and dispute rate (I, J)', () => {
       escalatedAt: iso(escalatedAt),
       resolvedAt: iso(ruledAt),
     });
-    expect(view.evidence).toEqual([
+    expect(view.evidence).toMatchObject([
       { by: 'buyer', text: '实物颜色与图片不符（照片 1–3）', at: iso(escalatedAt + MINUTE) },
       { by: 'seller', text: '页面已注明存在色差', at: iso(escalatedAt + 2 * MINUTE) },
       { by: 'buyer', text: '聊天记录：客服承认发错颜色', at: iso(escalatedAt + 3 * MINUTE) },
@@ -240,6 +240,50 @@ describe('platform staff: intervention and dispute rate (I, J)', () => {
     await h.advanceTo(ruledAt + 30 * DAY_MS);
     expect(await metrics(h)).toMatchObject({ trades30d: 0, refunds30d: 0, disputes30d: 0, disputeRate30d: 0 });
     expect((await getRefund(h, 'R1')).disputeCounted).toBe(true);
+  });
+
+  it('I2: evidence carries images, checked by their bytes and served back identical, and chat excerpts', async () => {
+    const h = http();
+    await shipped(h, 'O1');
+    await h.tick();
+    await request(h, 'R1', 'O1', { reason: 'quality' });
+    await act(h, 'R1', 'refuse', { reason: '无质量问题' });
+    await act(h, 'R1', 'escalate');
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('破损照片')]);
+    const chat = {
+      kind: 'chat',
+      messages: [{ from: 'seller', text: '亲，确实是发错了😀', at: '2024-09-10T10:00:00+08:00' }],
+    };
+    const notPng = {
+      kind: 'image',
+      mediaType: 'image/png',
+      data: Buffer.from('<script>alert(1)</script>').toString('base64'),
+    };
+    const svg = { kind: 'image', mediaType: 'image/svg+xml', data: png.toString('base64') };
+    for (const bad of [notPng, svg]) {
+      expectError(
+        await h.post('/v1/refunds/R1/evidence', { by: 'buyer', text: '照片', attachments: [bad] }),
+        400,
+        'VALIDATION_FAILED',
+      );
+    }
+    expect((await getRefund(h, 'R1')).evidence).toEqual([]);
+    await act(h, 'R1', 'evidence', {
+      by: 'buyer',
+      text: '破损照片与聊天记录',
+      attachments: [{ kind: 'image', mediaType: 'image/png', data: png.toString('base64') }, chat],
+    });
+    const [evidence] = (await getRefund(h, 'R1')).evidence;
+    expect(evidence.attachments).toEqual([
+      { kind: 'image', mediaType: 'image/png', bytes: png.length, url: expect.stringMatching(/attachments\/0$/) },
+      { kind: 'chat', messages: chat.messages },
+    ]);
+    const image = await h.get(evidence.attachments[0].url);
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-type']).toBe('image/png');
+    expect(image.headers['x-content-type-options']).toBe('nosniff');
+    expect(image.rawPayload.equals(png)).toBe(true);
+    expectError(await h.get(evidence.attachments[0].url.replace(/0$/, '1')), 404, 'NOT_FOUND');
   });
 
   it('J1: a settlement, or a ruling against the seller that refunds nothing, is not a dispute refund', async () => {

@@ -141,10 +141,51 @@ export const ShipReturnBody = Type.Object(
   { method: Type.Union([Type.Literal('express'), Type.Literal('post')]) },
   strict,
 );
-export const EvidenceBody = Type.Object(
-  { by: PartySchema, text: Type.String({ minLength: 1, maxLength: 5_000, pattern: '^[^\\u0000]*$' }) },
+const NoNul = '^[^\\u0000]*$';
+const EvidenceImage = Type.Object(
+  {
+    kind: Type.Literal('image'),
+    mediaType: Type.String({ maxLength: 100, description: 'image/jpeg, image/png, image/webp or image/gif' }),
+    data: Type.String({
+      minLength: 4,
+      maxLength: 2_800_000,
+      pattern: '^[A-Za-z0-9+/]+={0,2}$',
+      description: 'base64; at most 2 MiB decoded; the bytes must match mediaType',
+    }),
+  },
   strict,
 );
+const ChatExcerpt = Type.Object(
+  {
+    kind: Type.Literal('chat'),
+    messages: Type.Array(
+      Type.Object(
+        {
+          from: PartySchema,
+          text: Type.String({ minLength: 1, maxLength: 2_000, pattern: NoNul }),
+          at: Type.String({
+            maxLength: 40,
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$',
+            description: 'ISO 8601 with an offset',
+          }),
+        },
+        strict,
+      ),
+      { minItems: 1, maxItems: 200 },
+    ),
+  },
+  strict,
+);
+/** I2: text, with up to 9 attachments: images (checked by their bytes) and chat excerpts. */
+export const EvidenceBody = Type.Object(
+  {
+    by: PartySchema,
+    text: Type.String({ minLength: 1, maxLength: 5_000, pattern: NoNul }),
+    attachments: Type.Optional(Type.Array(Type.Union([EvidenceImage, ChatExcerpt]), { maxItems: 9 })),
+  },
+  strict,
+);
+export type EvidenceInput = Type.Static<typeof EvidenceBody>;
 export const SettleBody = Type.Object({ amount: Money }, strict);
 export const RuleDisputeBody = Type.Object(
   { responsible: Type.Union([Type.Literal('seller'), Type.Literal('buyer'), Type.Literal('none')]), amount: Money },

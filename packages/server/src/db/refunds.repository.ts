@@ -104,6 +104,11 @@ export async function loadOrderRefunds(
   return rows.map((r) => r.state as RefundState);
 }
 
+/** One attachment of a piece of evidence (I2): an image's bytes, or a chat excerpt. */
+export type StoredAttachment =
+  | { readonly kind: 'image'; readonly mediaType: string; readonly content: Uint8Array }
+  | { readonly kind: 'chat'; readonly messages: ReadonlyArray<{ from: string; text: string; at: string }> };
+
 export async function insertEvidence(
   db: Kysely<Database>,
   sellerId: string,
@@ -111,11 +116,60 @@ export async function insertEvidence(
   by: string,
   body: string,
   at: Instant,
+  attachments: readonly StoredAttachment[] = [],
 ): Promise<void> {
-  await db
+  const row = await db
     .insertInto('refund_evidence')
     .values({ seller_id: sellerId, refund_id: refundId, by_party: by, body, submitted_at: new Date(at) })
+    .returning('evidence_id')
+    .executeTakeFirstOrThrow();
+  if (attachments.length === 0) return;
+  await db
+    .insertInto('refund_evidence_attachments')
+    .values(
+      attachments.map((a, position) => ({
+        evidence_id: row.evidence_id,
+        position,
+        kind: a.kind,
+        media_type: a.kind === 'image' ? a.mediaType : null,
+        byte_size: a.kind === 'image' ? a.content.length : null,
+        content: a.kind === 'image' ? Buffer.from(a.content) : null,
+        messages: a.kind === 'chat' ? JSON.stringify(a.messages) : null,
+      })),
+    )
     .execute();
+}
+
+/** Attachment summaries of a refund's evidence (images without their bytes). */
+export async function listAttachments(db: Kysely<Database>, evidenceIds: readonly number[]) {
+  if (evidenceIds.length === 0) return [];
+  return db
+    .selectFrom('refund_evidence_attachments')
+    .select(['evidence_id', 'position', 'kind', 'media_type', 'byte_size', 'messages'])
+    .where('evidence_id', 'in', [...evidenceIds])
+    .orderBy('evidence_id')
+    .orderBy('position')
+    .execute();
+}
+
+/** One image's bytes, if it belongs to that seller's refund. */
+export async function loadImage(
+  db: Kysely<Database>,
+  sellerId: string,
+  refundId: string,
+  evidenceId: number,
+  position: number,
+) {
+  return db
+    .selectFrom('refund_evidence_attachments as a')
+    .innerJoin('refund_evidence as e', 'e.evidence_id', 'a.evidence_id')
+    .select(['a.media_type', 'a.content'])
+    .where('e.seller_id', '=', sellerId)
+    .where('e.refund_id', '=', refundId)
+    .where('a.evidence_id', '=', evidenceId)
+    .where('a.position', '=', position)
+    .where('a.kind', '=', 'image')
+    .executeTakeFirst();
 }
 
 export async function listEvidence(db: Kysely<Database>, sellerId: string, refundId: string) {

@@ -195,6 +195,16 @@ export interface RefundEvidenceTable {
   submitted_at: Timestamp;
 }
 
+export interface RefundEvidenceAttachmentsTable {
+  evidence_id: number;
+  position: number;
+  kind: string;
+  media_type: string | null;
+  byte_size: number | null;
+  content: Buffer | null;
+  messages: ColumnType<unknown, string | null, string | null>;
+}
+
 export interface CompensationsTable {
   seller_id: string;
   order_id: string;
@@ -260,6 +270,7 @@ export interface Database {
   refund_directory: RefundDirectoryTable;
   refunds: RefundsTable;
   refund_evidence: RefundEvidenceTable;
+  refund_evidence_attachments: RefundEvidenceAttachmentsTable;
   compensations: CompensationsTable;
   sellers: SellersTable;
   buyers: BuyersTable;

@@ -11,7 +11,13 @@ import {
   transitionRefund,
 } from '@xinyu/domain';
 import { loadLines, loadOrder, saveOrderState } from '../../db/orders.repository.js';
-import { insertEvidence, loadOrderRefunds, loadRefund, saveRefund } from '../../db/refunds.repository.js';
+import {
+  insertEvidence,
+  loadOrderRefunds,
+  loadRefund,
+  type StoredAttachment,
+  saveRefund,
+} from '../../db/refunds.repository.js';
 import type { UnitOfWork } from '../context.js';
 import { type RefundOutcome, refundOutcome } from './refund-outcome.js';
 
@@ -24,6 +30,7 @@ export async function changeRefund(
   uow: UnitOfWork,
   refundId: string,
   command: RefundCommand,
+  attachments: readonly StoredAttachment[] = [],
 ): Promise<Result<RefundOutcome>> {
   const stored = await loadRefund(uow.tx, refundId);
   if (!stored) return refuse('NOT_FOUND', `refund ${refundId} does not exist`);
@@ -32,7 +39,7 @@ export async function changeRefund(
   const { refund, events, timers } = decided.value;
   await saveRefund(uow.tx, stored.sellerId, refund);
   if (command.action === 'evidence') {
-    await insertEvidence(uow.tx, stored.sellerId, refundId, command.by, command.text, uow.now);
+    await insertEvidence(uow.tx, stored.sellerId, refundId, command.by, command.text, uow.now, attachments);
   }
   uow.record(stored.sellerId, events);
   uow.schedule(stored.sellerId, timers);

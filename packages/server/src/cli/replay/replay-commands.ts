@@ -115,7 +115,7 @@ export const REPLAY_COMMANDS: Record<string, ReplayCommand> = {
   'refund.escalate': { fields: { refund: Id }, run: (uow, c) => escalateRefund(uow, c.refund) },
   'dispute.evidence': {
     fields: { refund: Id, ...props(EvidenceBody) },
-    run: (uow, c) => submitEvidence(uow, c.refund, c.by, c.text),
+    run: (uow, c) => submitEvidence(uow, c.refund, c.by, c.text, c.attachments),
   },
   'dispute.settle': {
     fields: { refund: Id, ...props(SettleBody) },

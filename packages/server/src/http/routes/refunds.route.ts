@@ -12,7 +12,7 @@ import {
   ShipReturnBody,
 } from '../../app/command-schemas.js';
 import type { AppContext, UnitOfWork } from '../../app/context.js';
-import { getRefund } from '../../app/queries/get-refund.js';
+import { getEvidenceImage, getRefund } from '../../app/queries/get-refund.js';
 import { listInterventionQueue } from '../../app/queries/list-intervention-queue.js';
 import { agreeRefund } from '../../app/refunds/agree-refund.js';
 import { cancelRefund } from '../../app/refunds/cancel-refund.js';
@@ -53,6 +53,8 @@ interface RefundAction {
   readonly role: 'buyer' | 'seller' | 'staff';
   readonly summary: string;
   readonly body: TSchema;
+  /** Bytes of JSON accepted; only evidence (images) needs more than the server default. */
+  readonly bodyLimit?: number;
   readonly run: (uow: UnitOfWork, refund: string, body: ValidatedBody) => Promise<Result<unknown>>;
 }
 
@@ -107,7 +109,9 @@ const ACTIONS: readonly RefundAction[] = [
     role: 'buyer',
     summary: 'Submit evidence during intervention, buyer or seller (I2)',
     body: EvidenceBody,
-    run: (u, r, b) => submitEvidence(u, r, b.by, b.text),
+    // Nine images of at most 2 MiB, base64-encoded (×4/3), and the text.
+    bodyLimit: 26 * 1024 * 1024,
+    run: (u, r, b) => submitEvidence(u, r, b.by, b.text, b.attachments),
   },
   {
     path: 'settle',
@@ -145,6 +149,7 @@ export function refundRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       app.post(
         `/refunds/:refund/${action.path}`,
         {
+          ...(action.bodyLimit ? { bodyLimit: action.bodyLimit } : {}),
           schema: {
             tags: ['refunds'],
             summary: `${action.role === 'staff' ? 'Platform staff' : action.role === 'buyer' ? 'Buyer' : 'Seller'}: ${action.summary}`,
@@ -164,6 +169,35 @@ export function refundRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const refund = await getRefund(ctx, req.params.refund);
         if (!refund) return reply.code(404).send(errorBody('NOT_FOUND', `refund ${req.params.refund} does not exist`));
         return refund;
+      },
+    );
+    app.get(
+      '/refunds/:refund/evidence/:evidence/attachments/:position',
+      {
+        schema: {
+          tags: ['refunds'],
+          summary: 'One evidence image, served with its media type',
+          params: Type.Object({
+            refund: Id,
+            evidence: Type.String({ pattern: '^[0-9]{1,15}$' }),
+            position: Type.String({ pattern: '^[0-8]$' }),
+          }),
+        },
+      },
+      async (req, reply) => {
+        const image = await getEvidenceImage(
+          ctx,
+          req.params.refund,
+          Number(req.params.evidence),
+          Number(req.params.position),
+        );
+        if (!image) return reply.code(404).send(errorBody('NOT_FOUND', 'no such evidence image'));
+        // Served as the checked image type only, never sniffed into something executable.
+        return reply
+          .header('content-type', image.mediaType)
+          .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', "default-src 'none'")
+          .send(image.content);
       },
     );
     app.get(
