@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Rating } from '../credit/counting.js';
 import { taobaoPolicy } from '../policy/taobao.js';
-import type { Result } from '../shared/result.js';
 import { DAY_MS } from '../shared/time.js';
+import { facts, givenAt, outcome, record, successAt, value } from './review-fixtures.test-support.js';
 import type { Party, ReviewRecord } from './review-record.js';
 import {
   decideComplain,
@@ -14,53 +13,7 @@ import {
 
 // Follow-ups (F4), explanations (F5) and complaints (F7): what hangs on a main review.
 
-const at = (iso: string) => Date.parse(iso);
-const successAt = at('2024-09-02T20:00:00+08:00');
-const givenAt = successAt + DAY_MS;
 const dsr = { description: 2, service: 2, logistics: 2 };
-
-function record(by: Party, rating: Rating, fields: Partial<ReviewRecord> = {}): ReviewRecord {
-  return {
-    orderId: 'O1',
-    lineId: 'L1',
-    by,
-    rating,
-    originalRating: rating,
-    isDefault: false,
-    anonymous: false,
-    text: null,
-    givenAt,
-    effectiveAt: givenAt,
-    state: 'active',
-    changedAt: null,
-    dsr: null,
-    followup: null,
-    explanation: null,
-    followupExplanation: null,
-    complaint: null,
-    folded: false,
-    ...fields,
-  };
-}
-
-function facts(fields: Partial<ReviewFacts> = {}): ReviewFacts {
-  const base: ReviewFacts = {
-    orderStatus: 'success',
-    successAt,
-    market: 'taobao',
-    lineReviewable: true,
-    buyerReview: null,
-    sellerReview: null,
-  };
-  return { ...base, ...fields };
-}
-
-const outcome = (result: Result<unknown>) => (result.ok ? 'ok' : result.code);
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`refused: ${result.code}`);
-  return result.value;
-}
 
 describe('decideFollowup', () => {
   const followupEnd = successAt + 180 * DAY_MS;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Rating } from '../credit/counting.js';
 import { taobaoPolicy } from '../policy/taobao.js';
-import type { Result } from '../shared/result.js';
 import { DAY_MS } from '../shared/time.js';
+import { facts, givenAt, outcome, record, successAt, value } from './review-fixtures.test-support.js';
 import type { Party, ReviewRecord } from './review-record.js';
 import {
   decideDefaultReview,
@@ -14,54 +13,9 @@ import {
   type ReviewFacts,
 } from './review-rules.js';
 
-const at = (iso: string) => Date.parse(iso);
-const successAt = at('2024-09-02T20:00:00+08:00');
 const windowEnd = successAt + 15 * DAY_MS;
-const givenAt = successAt + DAY_MS;
 const line = { orderId: 'O1', lineId: 'L1' };
 const dsr = { description: 5, service: 4, logistics: 3 };
-
-function record(by: Party, rating: Rating, fields: Partial<ReviewRecord> = {}): ReviewRecord {
-  return {
-    ...line,
-    by,
-    rating,
-    originalRating: rating,
-    isDefault: false,
-    anonymous: false,
-    text: null,
-    givenAt,
-    effectiveAt: givenAt,
-    state: 'active',
-    changedAt: null,
-    dsr: null,
-    followup: null,
-    explanation: null,
-    followupExplanation: null,
-    complaint: null,
-    folded: false,
-    ...fields,
-  };
-}
-
-function facts(fields: Partial<ReviewFacts> = {}): ReviewFacts {
-  return {
-    orderStatus: 'success',
-    successAt,
-    market: 'taobao',
-    lineReviewable: true,
-    buyerReview: null,
-    sellerReview: null,
-    ...fields,
-  };
-}
-
-const outcome = (result: Result<unknown>) => (result.ok ? 'ok' : result.code);
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`refused: ${result.code}`);
-  return result.value;
-}
 
 describe('decideRate', () => {
   const buyerGood: RateCommand = { by: 'buyer', rating: 'good' };
