@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
+const onPostgres = Boolean(process.env.DATABASE_URL);
+
 // Three tiers (DESIGN.md): pure domain tests beside the code; storage, use-case, HTTP and replay
-// suites in packages/server/test against PGlite, or the PostgreSQL server named by DATABASE_URL.
+// suites in packages/server/test against PGlite, or the PostgreSQL server named by DATABASE_URL;
+// browser tests of the console in real Chromium, on a demo server of either database.
 export default defineConfig({
   test: {
     // Two cores on the CI machine; each server test file has its own database (or schema).
@@ -12,10 +15,21 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['packages/server/test/**/*.test.ts'],
-          // `xinyu replay` always uses its own embedded database: the PostgreSQL run would repeat it.
-          exclude: process.env.DATABASE_URL ? ['packages/server/test/replay-scenarios.test.ts'] : [],
+          exclude: onPostgres
+            ? // `xinyu replay` always uses its own embedded database: the PostgreSQL run would repeat it.
+              ['packages/server/test/replay-scenarios.test.ts']
+            : // `*.pg.test.ts` need a server several processes can share (faults, multi-process pollers).
+              ['packages/server/test/**/*.pg.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['packages/console/test/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
         },
       },
     ],
