@@ -1,6 +1,6 @@
 import type { Instant, OrderState, OrderStatus, ShipMethod } from '@xinyu/domain';
-import type { Kysely } from 'kysely';
-import type { Database } from './schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, OrderLinesTable, OrdersTable } from './schema.js';
 
 /** An order with what the server keeps beside its lifecycle state. */
 export interface StoredOrder extends OrderState {
@@ -29,24 +29,8 @@ export interface StoredLine {
 const time = (d: Date | null): Instant | null => (d ? d.getTime() : null);
 const date = (t: Instant | null): Date | null => (t === null ? null : new Date(t));
 
-/** Finds the seller owning an order id (orders are addressed by id alone). */
-export async function findOrderSeller(db: Kysely<Database>, orderId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('order_directory')
-    .select('seller_id')
-    .where('order_id', '=', orderId)
-    .executeTakeFirst();
-  return row?.seller_id ?? null;
-}
-
-/** Loads an order by id; `lock` takes a row lock so concurrent commands on it serialize. */
-export async function loadOrder(db: Kysely<Database>, orderId: string, lock = false): Promise<StoredOrder | null> {
-  const sellerId = await findOrderSeller(db, orderId);
-  if (sellerId === null) return null;
-  let query = db.selectFrom('orders').selectAll().where('seller_id', '=', sellerId).where('order_id', '=', orderId);
-  if (lock) query = query.forUpdate();
-  const r = await query.executeTakeFirst();
-  if (!r) return null;
+/** Maps an orders row to the stored order (shared by single and batch loads). */
+export function toStoredOrder(r: Selectable<OrdersTable>): StoredOrder {
   return {
     orderId: r.order_id,
     sellerId: r.seller_id,
@@ -67,15 +51,30 @@ export async function loadOrder(db: Kysely<Database>, orderId: string, lock = fa
   };
 }
 
-export async function loadLines(db: Kysely<Database>, sellerId: string, orderId: string): Promise<StoredLine[]> {
-  const rows = await db
-    .selectFrom('order_lines')
-    .selectAll()
-    .where('seller_id', '=', sellerId)
+/** Finds the seller owning an order id (orders are addressed by id alone). */
+export async function findOrderSeller(db: Kysely<Database>, orderId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('order_directory')
+    .select('seller_id')
     .where('order_id', '=', orderId)
-    .orderBy('position')
-    .execute();
-  return rows.map((r) => ({
+    .executeTakeFirst();
+  return row?.seller_id ?? null;
+}
+
+/** Loads an order by id; `lock` takes a row lock so concurrent commands on it serialize. */
+export async function loadOrder(db: Kysely<Database>, orderId: string, lock = false): Promise<StoredOrder | null> {
+  const sellerId = await findOrderSeller(db, orderId);
+  if (sellerId === null) return null;
+  let query = db.selectFrom('orders').selectAll().where('seller_id', '=', sellerId).where('order_id', '=', orderId);
+  if (lock) query = query.forUpdate();
+  const r = await query.executeTakeFirst();
+  if (!r) return null;
+  return toStoredOrder(r);
+}
+
+/** Maps an order_lines row to the stored line. */
+export function toStoredLine(r: Selectable<OrderLinesTable>): StoredLine {
+  return {
     lineId: r.line_id,
     position: r.position,
     itemId: r.item_id,
@@ -86,7 +85,18 @@ export async function loadLines(db: Kysely<Database>, sellerId: string, orderId:
     isVirtual: r.is_virtual,
     confirmedNoReturn: r.confirmed_no_return,
     invoiceTaxFen: r.invoice_tax,
-  }));
+  };
+}
+
+export async function loadLines(db: Kysely<Database>, sellerId: string, orderId: string): Promise<StoredLine[]> {
+  const rows = await db
+    .selectFrom('order_lines')
+    .selectAll()
+    .where('seller_id', '=', sellerId)
+    .where('order_id', '=', orderId)
+    .orderBy('position')
+    .execute();
+  return rows.map(toStoredLine);
 }
 
 /** Inserts a new order with its lines and directory entry. */

@@ -67,7 +67,7 @@ export function toStoredReview(r: Selectable<ReviewsTable>): StoredReview {
 }
 
 /** Advisory lock class of buyer–seller pairs (the two-key space never meets migrate's one-key lock). */
-const PAIR_LOCK_CLASS = 7460013;
+export const PAIR_LOCK_CLASS = 7460013;
 
 /**
  * Serializes, until the transaction ends, the review commands of one buyer–seller pair: A3/A4
