@@ -38,7 +38,13 @@ export const DsrSchema = Type.Object(
 
 const strict = { additionalProperties: false } as const;
 
-export const RegisterSellerBody = Type.Object({ seller: Id, market: Type.Optional(MarketSchema) }, strict);
+/** A display name (a shop's, an item's): shown as given, never parsed. */
+export const DisplayName = Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\u0000]*$' });
+
+export const RegisterSellerBody = Type.Object(
+  { seller: Id, market: Type.Optional(MarketSchema), name: Type.Optional(DisplayName) },
+  strict,
+);
 
 export const OrderLineSchema = Type.Object(
   {
@@ -50,6 +56,7 @@ export const OrderLineSchema = Type.Object(
     virtual: Type.Optional(Type.Boolean()),
     confirmedNoReturn: Type.Optional(Type.Boolean()),
     invoiceTax: Type.Optional(Fen),
+    title: Type.Optional(DisplayName),
   },
   strict,
 );

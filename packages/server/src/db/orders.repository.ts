@@ -24,6 +24,8 @@ export interface StoredLine {
   readonly isVirtual: boolean;
   readonly confirmedNoReturn: boolean;
   readonly invoiceTaxFen: number;
+  /** The item's display title, when the marketplace sent one. */
+  readonly title: string | null;
 }
 
 const time = (d: Date | null): Instant | null => (d ? d.getTime() : null);
@@ -85,6 +87,7 @@ export function toStoredLine(r: Selectable<OrderLinesTable>): StoredLine {
     isVirtual: r.is_virtual,
     confirmedNoReturn: r.confirmed_no_return,
     invoiceTaxFen: r.invoice_tax,
+    title: r.title,
   };
 }
 
@@ -131,6 +134,7 @@ export async function insertOrder(db: Kysely<Database>, order: StoredOrder, line
         is_virtual: l.isVirtual,
         confirmed_no_return: l.confirmedNoReturn,
         invoice_tax: l.invoiceTaxFen,
+        title: l.title,
       })),
     )
     .execute();

@@ -8,6 +8,8 @@ export interface SellersTable {
   seller_id: string;
   market: Defaulted<string>;
   created_at: Timestamp;
+  /** 0006: the shop's display name. */
+  name: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface BuyersTable {
@@ -52,6 +54,8 @@ export interface OrderLinesTable {
   is_virtual: boolean;
   confirmed_no_return: boolean;
   invoice_tax: number;
+  /** 0006: the item's display title. */
+  title: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ReviewsTable {
@@ -266,7 +270,20 @@ export interface DemoMetaTable {
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+/** 0006: a person's access token (only its hash). */
+export interface AccessTokensTable {
+  token_hash: string;
+  marketplace: string;
+  role: string;
+  subject: string;
+  name: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
 export interface Database {
+  access_tokens: AccessTokensTable;
   refund_directory: RefundDirectoryTable;
   refunds: RefundsTable;
   refund_evidence: RefundEvidenceTable;

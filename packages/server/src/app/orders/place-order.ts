@@ -31,6 +31,7 @@ export async function placeOrder(uow: UnitOfWork, input: PlaceOrderInput): Promi
       isVirtual: l.virtual ?? false,
       confirmedNoReturn: l.confirmedNoReturn ?? false,
       invoiceTaxFen: l.invoiceTax ?? 0,
+      title: l.title ?? null,
     };
   });
   await insertOrder(

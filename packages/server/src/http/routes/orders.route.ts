@@ -56,7 +56,9 @@ export function orderRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       (req, reply) =>
-        runWrite(ctx, req, reply, (uow) => registerSeller(uow, req.body.seller, req.body.market ?? 'taobao')),
+        runWrite(ctx, req, reply, (uow) =>
+          registerSeller(uow, req.body.seller, req.body.market ?? 'taobao', req.body.name),
+        ),
     );
     app.post(
       '/orders',
