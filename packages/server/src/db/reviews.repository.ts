@@ -1,5 +1,5 @@
 import type { CountableReview, Instant, Party, Rating, ReviewRecord, ReviewState } from '@xinyu/domain';
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, ReviewsTable } from './schema.js';
 
 /** Where a review sits, and the order facts credit counting needs beside it. */
@@ -100,6 +100,42 @@ export async function loadLineReviews(
   };
 }
 
+/** The row of a new review, its credit decision pending (filled in by the recount that follows). */
+export function newReviewRow(
+  review: ReviewRecord,
+  placement: ReviewPlacement,
+  dsrCounted: boolean,
+  policyVersion: string,
+): Insertable<ReviewsTable> {
+  return {
+    seller_id: placement.sellerId,
+    order_id: review.orderId,
+    line_id: review.lineId,
+    by_party: review.by,
+    buyer_id: placement.buyerId,
+    item_id: placement.itemId,
+    order_created_at: new Date(placement.orderCreatedAt),
+    line_amount: placement.lineAmountFen,
+    rating: review.rating,
+    original_rating: review.originalRating,
+    is_default: review.isDefault,
+    anonymous: review.anonymous,
+    body: review.text,
+    given_at: new Date(review.givenAt),
+    effective_at: new Date(review.effectiveAt),
+    state: review.state,
+    changed_at: d(review.changedAt),
+    counted: false,
+    points: 0,
+    credit_rule: 'pending',
+    dsr_description: review.dsr?.description ?? null,
+    dsr_service: review.dsr?.service ?? null,
+    dsr_logistics: review.dsr?.logistics ?? null,
+    dsr_counted: dsrCounted,
+    policy_version: policyVersion,
+  };
+}
+
 /** Inserts a new review; its credit decision is filled in by the recount that follows. */
 export async function insertReview(
   db: Kysely<Database>,
@@ -110,33 +146,7 @@ export async function insertReview(
 ): Promise<void> {
   await db
     .insertInto('reviews')
-    .values({
-      seller_id: placement.sellerId,
-      order_id: review.orderId,
-      line_id: review.lineId,
-      by_party: review.by,
-      buyer_id: placement.buyerId,
-      item_id: placement.itemId,
-      order_created_at: new Date(placement.orderCreatedAt),
-      line_amount: placement.lineAmountFen,
-      rating: review.rating,
-      original_rating: review.originalRating,
-      is_default: review.isDefault,
-      anonymous: review.anonymous,
-      body: review.text,
-      given_at: new Date(review.givenAt),
-      effective_at: new Date(review.effectiveAt),
-      state: review.state,
-      changed_at: d(review.changedAt),
-      counted: false,
-      points: 0,
-      credit_rule: 'pending',
-      dsr_description: review.dsr?.description ?? null,
-      dsr_service: review.dsr?.service ?? null,
-      dsr_logistics: review.dsr?.logistics ?? null,
-      dsr_counted: dsrCounted,
-      policy_version: policyVersion,
-    })
+    .values(newReviewRow(review, placement, dsrCounted, policyVersion))
     .execute();
 }
 
