@@ -7,6 +7,7 @@ usage:
   xinyu demo             build a demo marketplace (once) and serve it; xinyu demo --help for sizes
   xinyu migrate          bring the database schema up to date
   xinyu replay FILE      replay a scenario file and print the final state (spec/replay.md)
+  xinyu bench            benchmarks as ratios against the raw database (docs/performance.md); --help
 `;
 
 /** Dispatches `xinyu <command>`; returns the exit code. */
@@ -21,6 +22,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return (await import('./demo-command.js')).demoCommand(rest);
     case 'migrate':
       return (await import('./migrate-command.js')).migrateCommand(rest);
+    case 'bench':
+      return (await import('./bench-command.js')).benchCommand(rest);
     case undefined:
     case 'help':
     case '--help':
