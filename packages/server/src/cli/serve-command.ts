@@ -2,6 +2,7 @@ import { type AppContext, systemClock } from '../app/context.js';
 import { policyByName } from '../app/policies.js';
 import { openDatabase } from '../db/open-database.js';
 import { buildServer } from '../http/build-server.js';
+import { defaultConsoleDir } from '../http/console-files.js';
 import { startTimerPoller } from '../jobs/timer-poller.js';
 import { startWebhookDispatcher } from '../jobs/webhook-dispatcher.js';
 import { configFromEnv, type ServerConfig } from './config.js';
@@ -19,7 +20,12 @@ export interface RunningServer {
  * `demo`), and prints where it listens.
  */
 export async function startServer(config: ServerConfig, ctx: AppContext): Promise<RunningServer> {
-  const app = await buildServer({ ctx, apiKeys: config.apiKeys, logger: process.env.XINYU_LOG !== 'off' });
+  const app = await buildServer({
+    ctx,
+    apiKeys: config.apiKeys,
+    logger: process.env.XINYU_LOG !== 'off',
+    consoleDir: process.env.XINYU_CONSOLE_DIR ?? defaultConsoleDir(),
+  });
   const intervalMs = Number(process.env.XINYU_POLL_MS ?? 1_000);
   const poller = startTimerPoller(ctx, intervalMs, (e) => app.log.error(e));
   const dispatcher = startWebhookDispatcher(ctx, { intervalMs, onError: (e) => app.log.error(e) });
@@ -28,7 +34,9 @@ export async function startServer(config: ServerConfig, ctx: AppContext): Promis
     config.storage.kind === 'postgres'
       ? 'PostgreSQL (DATABASE_URL)'
       : `embedded PGlite in ${'dataDir' in config.storage ? config.storage.dataDir : 'memory'}`;
-  process.stdout.write(`xinyu: API on ${address} (OpenAPI at ${address}/openapi.json), storage: ${where}\n`);
+  process.stdout.write(
+    `xinyu: console and API on ${address} (OpenAPI at ${address}/openapi.json), storage: ${where}\n`,
+  );
   return {
     address,
     async stop() {

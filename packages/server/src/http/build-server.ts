@@ -2,29 +2,26 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { AppContext } from '../app/context.js';
+import { authenticate, authorize, describeAccess } from './access.js';
+import { registerConsole } from './console-files.js';
 import { errorBody } from './error-map.js';
+import { accessRoutes } from './routes/access.route.js';
 import { creditRoutes } from './routes/credit.route.js';
 import { orderRoutes } from './routes/orders.route.js';
 import { refundRoutes } from './routes/refunds.route.js';
 import { reviewRoutes } from './routes/reviews.route.js';
 import { webhookRoutes } from './routes/webhooks.route.js';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The marketplace whose API key authenticated the request. */
-    marketplace?: string;
-  }
-}
-
 export interface HttpOptions {
   readonly ctx: AppContext;
   /** API key secret → marketplace name. */
   readonly apiKeys: ReadonlyMap<string, string>;
   readonly logger?: boolean;
+  /** The console's built files (served at `/`); none when unset or missing. */
+  readonly consoleDir?: string | undefined;
 }
 
 const BODY_LIMIT_BYTES = 256 * 1024;
-const PUBLIC_PATHS = new Set(['/openapi.json', '/healthz']);
 
 /** Builds the HTTP API: routes validated by their schemas, one error shape, OpenAPI from the schemas. */
 export async function buildServer(options: HttpOptions): Promise<FastifyInstance> {
@@ -44,25 +41,32 @@ export async function buildServer(options: HttpOptions): Promise<FastifyInstance
     openapi: {
       info: { title: 'Xinyu API', version: '0.1.0', description: 'Trust and after-sales engine (信誉).' },
       components: {
-        securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'Marketplace API key' } },
+        securitySchemes: {
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: "A marketplace API key, or a person's access token (POST /v1/access-tokens)",
+          },
+        },
       },
       security: [{ apiKey: [] }],
     },
   });
 
-  app.addHook('onRequest', async (request, reply) => {
-    const path = request.url.split('?')[0] ?? '';
-    if (PUBLIC_PATHS.has(path)) return;
-    const header = request.headers.authorization ?? '';
-    const secret = header.startsWith('Bearer ') ? header.slice(7).trim() : request.headers['x-api-key'];
-    const marketplace = typeof secret === 'string' ? options.apiKeys.get(secret) : undefined;
-    if (!marketplace) {
-      return reply
-        .code(401)
-        .send(errorBody('UNAUTHORIZED', 'send a marketplace API key as `Authorization: Bearer KEY`'));
-    }
-    request.marketplace = marketplace;
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/v1/')) return;
+    const access = describeAccess(route);
+    // A route that forgot to say who may call it would be open to every token: refuse to start.
+    if (!access) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+    const schema = (route.schema ?? {}) as Record<string, unknown>;
+    route.schema = {
+      ...schema,
+      description: [schema.description, access].filter(Boolean).join('\n\n'),
+      ...(route.config?.public ? { security: [] } : {}),
+    };
   });
+  app.addHook('onRequest', authenticate(options.ctx, options.apiKeys));
+  app.addHook('preHandler', authorize(options.ctx));
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) {
@@ -88,12 +92,18 @@ export async function buildServer(options: HttpOptions): Promise<FastifyInstance
     request.log.error(error);
     return reply.code(500).send({ code: 'INTERNAL', message: 'internal error', details: {} });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send(errorBody('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`)),
-  );
+  const consoleFiles = await registerConsole(app, options.consoleDir);
+  app.setNotFoundHandler((request, reply) => {
+    // The console routes on the History API: any other page path gets its index.html.
+    if (consoleFiles && request.method === 'GET' && !request.url.startsWith('/v1/')) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply.code(404).send(errorBody('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`));
+  });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(accessRoutes(options.ctx), { prefix: '/v1' });
   await app.register(orderRoutes(options.ctx), { prefix: '/v1' });
   await app.register(reviewRoutes(options.ctx), { prefix: '/v1' });
   await app.register(creditRoutes(options.ctx), { prefix: '/v1' });

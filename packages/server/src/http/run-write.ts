@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Result } from '@xinyu/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { idempotencyScope } from '../app/access/caller.js';
 import { type AppContext, executeCommand, type UnitOfWork } from '../app/context.js';
 import { reserveIdempotencyKey, storeIdempotentResponse } from '../db/idempotency.repository.js';
 import { errorBody, HTTP_STATUS } from './error-map.js';
@@ -29,7 +30,7 @@ export async function runWrite<T>(
       );
     return;
   }
-  const apiKeyId = request.marketplace ?? 'anonymous';
+  const apiKeyId = request.caller ? idempotencyScope(request.caller) : 'anonymous';
   const hash = createHash('sha256')
     .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
     .digest('hex');

@@ -1,6 +1,7 @@
 import { ERROR_CODE_LIST } from '@xinyu/domain';
 import Type from 'typebox';
 import { Id } from '../app/command-schemas.js';
+import type { AccessRule } from './access.js';
 
 /** Response and parameter schemas shared by the routes (documented in /openapi.json). */
 export const ErrorResponse = Type.Object(
@@ -46,3 +47,6 @@ export const errorResponses = {
 export function pageLimit(limit: string | undefined): number {
   return limit ? Number(limit) : 20;
 }
+
+/** Route config of what only the marketplace backend (its API key) may call. */
+export const MARKETPLACE_ONLY: { access: AccessRule } = { access: { roles: [] } };

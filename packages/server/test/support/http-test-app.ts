@@ -45,6 +45,7 @@ export interface HttpTestApp {
 }
 
 const TABLES = [
+  'access_tokens',
   'sellers',
   'buyers',
   'orders',

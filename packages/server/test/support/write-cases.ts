@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { ACCESS_WRITE_CASES } from './access-write-cases.js';
 import type { HttpTestApp } from './http-test-app.js';
 import { REFUND_WRITE_CASES } from './refund-write-cases.js';
 import { WEBHOOK_WRITE_CASES } from './webhook-write-cases.js';
@@ -22,6 +23,8 @@ export interface WriteCase {
   readonly refusal?: { readonly url?: string; readonly body?: Body; readonly status: number; readonly code: string };
   /** Bad bodies only this endpoint has (amounts, enums, nested objects), beside the generic ones. */
   readonly badBodies?: ReadonlyArray<readonly [string, unknown]>;
+  /** The setup or the answer holds a secret minted at random (an access token): runs differ by it. */
+  readonly freshSecrets?: boolean;
 }
 
 export const orderBody = (order: string): Body => ({
@@ -74,6 +77,7 @@ const complained = async (h: HttpTestApp) => {
 export const REVIEWS = '/v1/orders/O1/lines/L1/reviews';
 
 export const WRITE_CASES: readonly WriteCase[] = [
+  ...ACCESS_WRITE_CASES,
   ...WEBHOOK_WRITE_CASES,
   ...REFUND_WRITE_CASES,
   {

@@ -50,6 +50,7 @@ export function creditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.get(
       '/sellers/:seller/credit',
       {
+        config: { access: { roles: ['seller', 'agent', 'staff'], owner: 'seller' } },
         schema: {
           tags: ['credit'],
           summary: "A seller's credit, DSR and ledger (why the score is what it is)",
@@ -67,6 +68,7 @@ export function creditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.get(
       '/buyers/:buyer/credit',
       {
+        config: { access: { roles: ['buyer', 'seller', 'agent', 'staff'] } },
         schema: {
           tags: ['credit'],
           summary: "A buyer's credit and ledger (from sellers' reviews)",
@@ -84,6 +86,7 @@ export function creditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.get(
       '/sellers/:seller/metrics',
       {
+        config: { access: { roles: ['seller', 'agent', 'staff'], owner: 'seller' } },
         schema: {
           tags: ['refunds'],
           summary: "A seller's refund and dispute rates over 30 days (J2) and campaign eligibility (J4)",
@@ -104,6 +107,7 @@ export function creditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.get(
       '/sellers/:seller/reviews',
       {
+        config: { public: true },
         schema: {
           tags: ['reviews'],
           summary: 'Reviews a seller received, newest first; double-blind (F3) and folding (F7) applied',

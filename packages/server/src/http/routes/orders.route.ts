@@ -9,8 +9,9 @@ import { placeOrder } from '../../app/orders/place-order.js';
 import { shipOrder } from '../../app/orders/ship-order.js';
 import { registerSeller } from '../../app/parties/register-seller.js';
 import { getOrder } from '../../app/queries/get-order.js';
+import type { AccessRule } from '../access.js';
 import { runWrite } from '../run-write.js';
-import { errorResponses, NoBody, OrderParams, WriteHeaders } from '../schemas.js';
+import { errorResponses, MARKETPLACE_ONLY, NoBody, OrderParams, WriteHeaders } from '../schemas.js';
 
 const OrderOutcome = Type.Object({ order: Type.String(), status: Type.String() });
 const Instant = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
@@ -40,6 +41,7 @@ const OrderView = Type.Object({
   ),
 });
 const tags = ['orders'];
+const BUYER_OF_ORDER: { access: AccessRule } = { access: { roles: ['buyer'], owner: 'order' } };
 
 /** Orders: place, pay, ship, deliver, confirm, read; and seller registration. */
 export function orderRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -47,6 +49,7 @@ export function orderRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post(
       '/sellers',
       {
+        config: MARKETPLACE_ONLY,
         schema: {
           tags: ['sellers'],
           summary: 'Register a seller and its market (taobao, tmall)',
@@ -63,6 +66,7 @@ export function orderRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post(
       '/orders',
       {
+        config: MARKETPLACE_ONLY,
         schema: {
           tags,
           summary: 'Place an order (its creation instant is now)',
@@ -74,14 +78,15 @@ export function orderRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       (req, reply) => runWrite(ctx, req, reply, (uow) => placeOrder(uow, req.body), 201),
     );
     const simple = [
-      ['pay', 'Record payment (placed → paid)', payOrder],
-      ['deliver', 'Record the signature for the goods (opens the seven-day window)', deliverOrder],
-      ['confirm', 'The buyer confirms receipt (shipped → success)', confirmOrder],
+      ['pay', 'Record payment (placed → paid)', payOrder, MARKETPLACE_ONLY],
+      ['deliver', 'Record the signature for the goods (opens the seven-day window)', deliverOrder, MARKETPLACE_ONLY],
+      ['confirm', 'The buyer confirms receipt (shipped → success)', confirmOrder, BUYER_OF_ORDER],
     ] as const;
-    for (const [action, summary, useCase] of simple) {
+    for (const [action, summary, useCase, config] of simple) {
       app.post(
         `/orders/:order/${action}`,
         {
+          config,
           schema: {
             tags,
             summary,
@@ -97,6 +102,7 @@ export function orderRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post(
       '/orders/:order/ship',
       {
+        config: { access: { roles: ['seller', 'agent'], owner: 'order' } },
         schema: {
           tags,
           summary: 'Record shipment; starts the auto-confirmation countdown (G1)',
@@ -111,6 +117,7 @@ export function orderRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.get(
       '/orders/:order',
       {
+        config: { access: { roles: ['buyer', 'seller', 'agent', 'staff'], owner: 'order' } },
         schema: {
           tags,
           summary: 'An order with its lines, status and deadlines',

@@ -25,6 +25,7 @@ import { ruleOnDispute } from '../../app/refunds/rule-on-dispute.js';
 import { settleDispute } from '../../app/refunds/settle-dispute.js';
 import { shipReturn } from '../../app/refunds/ship-return.js';
 import { submitEvidence } from '../../app/refunds/submit-evidence.js';
+import type { AccessRule } from '../access.js';
 import { errorBody } from '../error-map.js';
 import { runWrite } from '../run-write.js';
 import { errorResponses, WriteHeaders } from '../schemas.js';
@@ -50,13 +51,23 @@ type ValidatedBody = any;
 
 interface RefundAction {
   readonly path: string;
-  readonly role: 'buyer' | 'seller' | 'staff';
+  readonly role: 'buyer' | 'seller' | 'party' | 'staff';
   readonly summary: string;
   readonly body: TSchema;
   /** Bytes of JSON accepted; only evidence (images) needs more than the server default. */
   readonly bodyLimit?: number;
   readonly run: (uow: UnitOfWork, refund: string, body: ValidatedBody) => Promise<Result<unknown>>;
 }
+
+/** Who may send a refund command: its role's own party, or staff; evidence says which party it is. */
+const ACCESS_BY_ROLE: Record<RefundAction['role'], AccessRule> = {
+  buyer: { roles: ['buyer'], owner: 'refund' },
+  seller: { roles: ['seller', 'agent'], owner: 'refund' },
+  party: { roles: ['buyer', 'seller', 'agent'], owner: 'refund', byIsCaller: true },
+  staff: { roles: ['staff'] },
+};
+
+const ROLE_WORDS = { buyer: 'Buyer', seller: 'Seller', party: 'Buyer or seller', staff: 'Platform staff' } as const;
 
 /** Every command on a refund, each a thin route over one use case, tagged with who uses it. */
 const ACTIONS: readonly RefundAction[] = [
@@ -106,7 +117,7 @@ const ACTIONS: readonly RefundAction[] = [
   },
   {
     path: 'evidence',
-    role: 'buyer',
+    role: 'party',
     summary: 'Submit evidence during intervention, buyer or seller (I2)',
     body: EvidenceBody,
     // Nine images of at most 2 MiB, base64-encoded (×4/3), and the text.
@@ -135,6 +146,7 @@ export function refundRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post(
       '/refunds',
       {
+        config: { access: { roles: ['buyer'], owner: 'body-order' } },
         schema: {
           tags: ['refunds'],
           summary: 'Buyer: request a refund or a return on one line (H, K)',
@@ -149,10 +161,11 @@ export function refundRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       app.post(
         `/refunds/:refund/${action.path}`,
         {
+          config: { access: ACCESS_BY_ROLE[action.role] },
           ...(action.bodyLimit ? { bodyLimit: action.bodyLimit } : {}),
           schema: {
             tags: ['refunds'],
-            summary: `${action.role === 'staff' ? 'Platform staff' : action.role === 'buyer' ? 'Buyer' : 'Seller'}: ${action.summary}`,
+            summary: `${ROLE_WORDS[action.role]}: ${action.summary}`,
             headers: WriteHeaders,
             params: RefundParams,
             body: action.body,
@@ -164,7 +177,10 @@ export function refundRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     }
     app.get(
       '/refunds/:refund',
-      { schema: { tags: ['refunds'], summary: 'A refund with its deadline and evidence', params: RefundParams } },
+      {
+        config: { access: { roles: ['buyer', 'seller', 'agent', 'staff'], owner: 'refund' } },
+        schema: { tags: ['refunds'], summary: 'A refund with its deadline and evidence', params: RefundParams },
+      },
       async (req, reply) => {
         const refund = await getRefund(ctx, req.params.refund);
         if (!refund) return reply.code(404).send(errorBody('NOT_FOUND', `refund ${req.params.refund} does not exist`));
@@ -174,6 +190,7 @@ export function refundRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.get(
       '/refunds/:refund/evidence/:evidence/attachments/:position',
       {
+        config: { access: { roles: ['buyer', 'seller', 'agent', 'staff'], owner: 'refund' } },
         schema: {
           tags: ['refunds'],
           summary: 'One evidence image, served with its media type',
@@ -203,6 +220,7 @@ export function refundRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.get(
       '/interventions',
       {
+        config: { access: { roles: ['staff'] } },
         schema: {
           tags: ['refunds'],
           summary: 'Platform staff: open interventions, the nearest ruling SLA first (I3)',

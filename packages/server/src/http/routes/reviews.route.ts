@@ -18,6 +18,7 @@ import { followUpReview } from '../../app/reviews/follow-up-review.js';
 import { modifyReview } from '../../app/reviews/modify-review.js';
 import { rateReview } from '../../app/reviews/rate-review.js';
 import { ruleOnComplaint } from '../../app/reviews/rule-on-complaint.js';
+import type { AccessRule } from '../access.js';
 import { runWrite } from '../run-write.js';
 import { errorResponses, LineParams, WriteHeaders } from '../schemas.js';
 
@@ -32,12 +33,17 @@ interface ReviewAction {
   readonly body: TSchema;
   readonly response: TSchema;
   readonly run: (uow: UnitOfWork, order: string, line: string, body: ValidatedBody) => Promise<Result<unknown>>;
+  readonly access: AccessRule;
 }
+
+/** A party of the order acting as itself (`by` is the caller's party). */
+const PARTY: AccessRule = { roles: ['buyer', 'seller', 'agent'], owner: 'order', byIsCaller: true };
 
 /** The review commands of one line, each a thin route over one use case. */
 const ACTIONS: readonly ReviewAction[] = [
   {
     path: '',
+    access: PARTY,
     summary: 'Rate a line (buyer: with optional DSR; seller: rates the buyer) — F1, E1',
     body: RateReviewBody,
     response: ReviewOutcome,
@@ -45,6 +51,7 @@ const ACTIONS: readonly ReviewAction[] = [
   },
   {
     path: '/modify',
+    access: PARTY,
     summary: 'Change a neutral or bad review to good, once, within 30 days — F6, A9',
     body: ModifyReviewBody,
     response: ReviewOutcome,
@@ -52,6 +59,7 @@ const ACTIONS: readonly ReviewAction[] = [
   },
   {
     path: '/delete',
+    access: PARTY,
     summary: 'Delete a neutral or bad review, once, within 30 days — F6',
     body: DeleteReviewBody,
     response: ReviewOutcome,
@@ -59,6 +67,7 @@ const ACTIONS: readonly ReviewAction[] = [
   },
   {
     path: '/followup',
+    access: { roles: ['buyer'], owner: 'order' },
     summary: "The buyer's one follow-up review, within 180 days — F4",
     body: FollowupBody,
     response: ReviewOutcome,
@@ -66,6 +75,7 @@ const ACTIONS: readonly ReviewAction[] = [
   },
   {
     path: '/explain',
+    access: PARTY,
     summary: 'The rated party explains a review or follow-up, once each, within 30 days — F5',
     body: ExplainBody,
     response: ReviewOutcome,
@@ -73,6 +83,7 @@ const ACTIONS: readonly ReviewAction[] = [
   },
   {
     path: '/complain',
+    access: PARTY,
     summary: 'The rated party asks the platform to fold a review, within 30 days — F7',
     body: ComplainBody,
     response: ReviewOutcome,
@@ -80,6 +91,7 @@ const ACTIONS: readonly ReviewAction[] = [
   },
   {
     path: '/complaint-ruling',
+    access: { roles: ['staff'] },
     summary: 'Platform staff rule on the pending complaint: upheld folds the review — F7',
     body: RuleComplaintBody,
     response: Type.Object({ ruled: Type.Array(Type.String()) }),
@@ -93,6 +105,7 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       app.post(
         `/orders/:order/lines/:line/reviews${action.path}`,
         {
+          config: { access: action.access },
           schema: {
             tags: ['reviews'],
             summary: action.summary,

@@ -9,7 +9,7 @@ import { replayDelivery } from '../../app/webhooks/replay-delivery.js';
 import { CreateSubscriptionBody, DeliveryStatusSchema } from '../../app/webhooks/webhook-schemas.js';
 import { errorBody } from '../error-map.js';
 import { runWrite } from '../run-write.js';
-import { errorResponses, NoBody, PageQuery, pageLimit, WriteHeaders } from '../schemas.js';
+import { errorResponses, MARKETPLACE_ONLY, NoBody, PageQuery, pageLimit, WriteHeaders } from '../schemas.js';
 
 const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Subscription = Type.Object({
@@ -45,10 +45,11 @@ const tags = ['webhooks'];
 /** Webhooks: a marketplace's subscriptions and its delivery log (read, replay); never another's. */
 export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const marketplaceOf = (req: { marketplace?: string }) => req.marketplace ?? '';
+    const marketplaceOf = (req: { caller?: { marketplace: string } }) => req.caller?.marketplace ?? '';
     app.post(
       '/webhooks/subscriptions',
       {
+        config: MARKETPLACE_ONLY,
         schema: {
           tags,
           summary: 'Subscribe a URL to event types; the answer shows the signing secret, once',
@@ -62,6 +63,7 @@ export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.get(
       '/webhooks/subscriptions',
       {
+        config: MARKETPLACE_ONLY,
         schema: {
           tags,
           summary: "The marketplace's subscriptions (secrets are not shown)",
@@ -73,6 +75,7 @@ export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.get(
       '/webhooks/deliveries',
       {
+        config: MARKETPLACE_ONLY,
         schema: {
           tags,
           summary: 'The delivery log, newest first: status, attempts, last answer',
@@ -93,6 +96,7 @@ export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.get(
       '/webhooks/deliveries/:id',
       {
+        config: MARKETPLACE_ONLY,
         schema: {
           tags,
           summary: 'One delivery with its attempts, newest first',
@@ -112,6 +116,7 @@ export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post(
       '/webhooks/deliveries/:id/replay',
       {
+        config: MARKETPLACE_ONLY,
         schema: {
           tags,
           summary: 'Send a delivery again (re-queued, due now)',
