@@ -11,6 +11,8 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { test: { name: 'domain', include: ['packages/domain/src/**/*.test.ts'] } },
+      // Pure console logic (formatting, i18n catalogues, idempotency keys) beside the code.
+      { test: { name: 'console', include: ['packages/console/src/**/*.test.ts'] } },
       {
         test: {
           name: 'server',
