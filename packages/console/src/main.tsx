@@ -1,12 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return <h1>信誉 Xinyu</h1>;
-}
+import { App } from './app/App.js';
+import { SessionProvider } from './app/session.js';
+import { I18nProvider } from './i18n/i18n.js';
+import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <I18nProvider>
+      <SessionProvider>
+        <App />
+      </SessionProvider>
+    </I18nProvider>
   </StrictMode>,
 );
