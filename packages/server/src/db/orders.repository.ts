@@ -102,9 +102,22 @@ export async function loadLines(db: Kysely<Database>, sellerId: string, orderId:
   return rows.map(toStoredLine);
 }
 
-/** Inserts a new order with its lines and directory entry. */
-export async function insertOrder(db: Kysely<Database>, order: StoredOrder, lines: readonly StoredLine[]) {
-  await db.insertInto('order_directory').values({ order_id: order.orderId, seller_id: order.sellerId }).execute();
+/**
+ * Inserts a new order with its lines and directory entry; `false` (nothing written) when the id is
+ * taken, also by a placement committed while this one ran (the directory's key decides the race).
+ */
+export async function insertOrder(
+  db: Kysely<Database>,
+  order: StoredOrder,
+  lines: readonly StoredLine[],
+): Promise<boolean> {
+  const claimed = await db
+    .insertInto('order_directory')
+    .values({ order_id: order.orderId, seller_id: order.sellerId })
+    .onConflict((oc) => oc.column('order_id').doNothing())
+    .returning('order_id')
+    .executeTakeFirst();
+  if (!claimed) return false;
   await db
     .insertInto('orders')
     .values({
@@ -138,6 +151,7 @@ export async function insertOrder(db: Kysely<Database>, order: StoredOrder, line
       })),
     )
     .execute();
+  return true;
 }
 
 /** Saves an order's lifecycle fields. */

@@ -34,7 +34,7 @@ export async function placeOrder(uow: UnitOfWork, input: PlaceOrderInput): Promi
       title: l.title ?? null,
     };
   });
-  await insertOrder(
+  const inserted = await insertOrder(
     tx,
     {
       ...placedOrder(input.order, now),
@@ -47,6 +47,8 @@ export async function placeOrder(uow: UnitOfWork, input: PlaceOrderInput): Promi
     },
     lines,
   );
+  // Placed by a concurrent request between the check above and this insert.
+  if (!inserted) return refuse('DUPLICATE_ID', `order ${input.order} already exists`);
   uow.record(input.seller, [
     {
       type: 'order.placed',
