@@ -257,6 +257,58 @@ export async function countPairDsrInMonth(
   return Number(row.n);
 }
 
+/** One DSR rating of a pair as E4 orders them: when it was given, and whether it counts now. */
+export interface PairDsrRating {
+  readonly orderId: string;
+  readonly lineId: string;
+  readonly givenAt: Instant;
+  readonly counted: boolean;
+}
+
+/** E4: every DSR rating of a pair for orders created in `[from, to)` (deleted reviews' too: E5). */
+export async function loadPairDsrInMonth(
+  db: Kysely<Database>,
+  sellerId: string,
+  buyerId: string,
+  from: Instant,
+  to: Instant,
+): Promise<PairDsrRating[]> {
+  const rows = await db
+    .selectFrom('reviews')
+    .select(['order_id', 'line_id', 'given_at', 'dsr_counted'])
+    .where('seller_id', '=', sellerId)
+    .where('buyer_id', '=', buyerId)
+    .where('by_party', '=', 'buyer')
+    .where('dsr_description', 'is not', null)
+    .where('order_created_at', '>=', new Date(from))
+    .where('order_created_at', '<', new Date(to))
+    .execute();
+  return rows.map((r) => ({
+    orderId: r.order_id,
+    lineId: r.line_id,
+    givenAt: r.given_at.getTime(),
+    counted: r.dsr_counted,
+  }));
+}
+
+/** Stores E4's decision on a buyer's review. */
+export async function saveDsrCounted(
+  db: Kysely<Database>,
+  sellerId: string,
+  orderId: string,
+  lineId: string,
+  counted: boolean,
+): Promise<void> {
+  await db
+    .updateTable('reviews')
+    .set({ dsr_counted: counted })
+    .where('seller_id', '=', sellerId)
+    .where('order_id', '=', orderId)
+    .where('line_id', '=', lineId)
+    .where('by_party', '=', 'buyer')
+    .execute();
+}
+
 /** E2: sums and count of a shop's counted DSR ratings given in `(from, to]`. */
 export async function sumSellerDsr(db: Kysely<Database>, sellerId: string, from: Instant, to: Instant) {
   const row = await db
