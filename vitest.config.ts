@@ -30,6 +30,9 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['packages/console/test/**/*.test.ts'],
+          // One console build, one small demo server (PGlite, or a schema of DATABASE_URL) and one
+          // Chromium for every browser test file.
+          globalSetup: ['packages/console/test/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 240_000,
         },

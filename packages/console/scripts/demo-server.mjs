@@ -1,0 +1,97 @@
+// One small demo marketplace (`xinyu demo`) as a child process, for the browser tests and the
+// README screenshots: on a fresh embedded database in a temporary folder or, when DATABASE_URL is
+// set, on a fresh schema of that PostgreSQL server (dropped afterwards), as the server suite does.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { build } from 'vite';
+
+/** The repository's root folder. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const BIN = path.join(ROOT, 'packages/server/bin/xinyu.mjs');
+const SCHEMA_PREFIX = 'xinyu_console_';
+
+/** Builds the console from its current source into dist/, as `npm install` does (a production build). */
+export async function buildConsole() {
+  // Vite follows NODE_ENV, which vitest sets to `test`: React would be bundled in development mode.
+  const saved = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: path.join(ROOT, 'packages/console'), logLevel: 'warn' });
+  } finally {
+    if (saved === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = saved;
+  }
+}
+
+/**
+ * Builds and serves a demo; resolves once it listens.
+ * @param {{orders: number, shops: number, buyers: number, timeoutMs: number}} options sizes, and how
+ *   long (milliseconds) the build may take before the start is given up
+ * @returns {Promise<{address: string, stop: () => Promise<void>}>}
+ */
+export async function startDemoServer(options) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'xinyu-console-'));
+  const serverUrl = process.env.DATABASE_URL?.trim();
+  const schema = serverUrl ? `${SCHEMA_PREFIX}${process.pid}_${Date.now().toString(36)}` : null;
+  if (serverUrl && schema) await runSql(serverUrl, `create schema "${schema}"`);
+  const env = { ...process.env, XINYU_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', XINYU_LOG: 'off' };
+  delete env.XINYU_API_KEYS; // the demo's own key, `demo-key`
+  if (serverUrl && schema) {
+    const url = new URL(serverUrl);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    env.DATABASE_URL = url.toString();
+  }
+  const sizes = ['--orders', options.orders, '--shops', options.shops, '--buyers', options.buyers].map(String);
+  const child = spawn(process.execPath, [BIN, 'demo', ...sizes], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+    if (serverUrl && schema) await runSql(serverUrl, `drop schema if exists "${schema}" cascade`);
+  };
+  try {
+    return { address: await addressOf(child, options.timeoutMs), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function runSql(url, statement) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Reads the child's output up to `on ADDRESS`; fails with what it said if it exits or hangs first. */
+function addressOf(child, ms) {
+  return new Promise((resolve, reject) => {
+    let said = '';
+    const done = (result) => {
+      clearTimeout(timer);
+      child.stdout.removeAllListeners('data');
+      child.removeAllListeners('exit');
+      if (typeof result === 'string') resolve(result);
+      else reject(result);
+    };
+    const timer = setTimeout(() => done(new Error(`xinyu demo did not start within ${ms} ms:\n${said}`)), ms);
+    child.stdout.on('data', (chunk) => {
+      said += chunk.toString();
+      const match = / on (http:\/\/[^\s]+)/.exec(said);
+      if (match) done(match[1]);
+    });
+    child.stderr.on('data', (chunk) => {
+      said += chunk.toString();
+    });
+    child.once('exit', (code) => done(new Error(`xinyu demo exited (${code}) before serving:\n${said}`)));
+  });
+}
