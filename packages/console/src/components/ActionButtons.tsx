@@ -16,11 +16,14 @@ export function ActionButtons({
   actions,
   forms,
   label,
+  onExpire,
 }: {
   actions: readonly Action[] | undefined;
   forms: Partial<Record<string, ActionRenderer>>;
   /** What the actions act on, for people using a screen reader ("订单 O1 第 L1 行"). */
   label?: string;
+  /** Runs when an action's `until` passes: the view is read again, so the button goes if the server says so. */
+  onExpire?: () => void;
 }) {
   const { code } = useI18n();
   const [open, setOpen] = useState<Action | null>(null);
@@ -33,7 +36,7 @@ export function ActionButtons({
           <button type="button" onClick={() => setOpen(action)} data-action={action.action}>
             {code('action', action.action)}
           </button>
-          {action.until ? <TimeLeft until={action.until} /> : null}
+          {action.until ? <TimeLeft until={action.until} onOver={onExpire} /> : null}
         </span>
       ))}
       {open ? (

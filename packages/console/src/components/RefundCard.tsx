@@ -43,7 +43,7 @@ export function RefundCard({
       ) : refund.awaiting ? (
         <p className="deadline">{code('awaiting', refund.awaiting)}</p>
       ) : null}
-      <ActionButtons actions={refund.actions} forms={refundForms(refund, by, onChange, t, code)} />
+      <ActionButtons actions={refund.actions} forms={refundForms(refund, by, onChange, t, code)} onExpire={onChange} />
     </article>
   );
 }

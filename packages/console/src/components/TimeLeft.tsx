@@ -1,11 +1,21 @@
+import { useEffect, useRef } from 'react';
 import { formatInstant, timeLeft } from '../format/time.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useNow } from './now.js';
 
-/** A live countdown to `until` (an instant the API gave), e.g. "剩 3 天 4 小时" / "3 d 4 h left". */
-export function TimeLeft({ until }: { until: string | null | undefined }) {
+/**
+ * A live countdown to `until` (an instant the API gave), e.g. "剩 3 天 4 小时" / "3 d 4 h left";
+ * `onOver` runs once when it reaches zero while shown (to ask the server what is allowed now).
+ */
+export function TimeLeft({ until, onOver }: { until: string | null | undefined; onOver?: () => void }) {
   const { t } = useI18n();
   const now = useNow();
+  const over = until ? Date.parse(until) <= now : false;
+  const wasOver = useRef(over);
+  useEffect(() => {
+    if (over && !wasOver.current) onOver?.();
+    wasOver.current = over;
+  }, [over, onOver]);
   if (!until) return null;
   const left = timeLeft(Date.parse(until), now);
   const text =

@@ -29,7 +29,7 @@ export function OrderCard({ order, onChange }: { order: OrderView; onChange: () 
           </>
         ) : null}
       </p>
-      <ActionButtons actions={order.actions} forms={orderForms(order.order, onChange, t, code)} />
+      <ActionButtons actions={order.actions} forms={orderForms(order.order, onChange, t, code)} onExpire={onChange} />
       <ul className="lines">
         {order.lines.map((line) => (
           <li key={line.line}>
@@ -81,6 +81,7 @@ function LineBlock({ order, line, onChange }: { order: OrderView; line: OrderLin
         actions={line.actions}
         forms={forms}
         label={t('order.lineLabel', { title: line.title ?? line.item })}
+        onExpire={onChange}
       />
     </div>
   );

@@ -63,7 +63,12 @@ function WorkbenchItem({ review, onChange }: { review: WorkbenchReview; onChange
               {t('seller.complaint')}: {code('complaintStatus', review.complaint.status)}
             </p>
           ) : null}
-          <ActionButtons actions={review.actions} forms={forms} label={t('order.number', { order: review.order })} />
+          <ActionButtons
+            actions={review.actions}
+            forms={forms}
+            label={t('order.number', { order: review.order })}
+            onExpire={onChange}
+          />
         </>
       }
     />

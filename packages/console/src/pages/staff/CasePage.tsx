@@ -49,7 +49,7 @@ export function CasePage({ refund }: { refund: string }) {
             <strong>{t('refund.refusalReason')}</strong> <span className="review-text">{r.refusalReason}</span>
           </p>
         ) : null}
-        <ActionButtons actions={r.actions} forms={refundForms(r, null, file.reload, t, code)} />
+        <ActionButtons actions={r.actions} forms={refundForms(r, null, file.reload, t, code)} onExpire={file.reload} />
       </section>
       <section className="card">
         <h2>{t('evidence.title')}</h2>

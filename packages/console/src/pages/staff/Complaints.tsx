@@ -71,6 +71,7 @@ function ComplaintItem({ complaint: c, onChange }: { complaint: Complaint; onCha
       <ActionButtons
         actions={c.actions}
         label={t('order.number', { order: c.order })}
+        onExpire={onChange}
         forms={{
           rule_complaint: (_a, close) => (
             <RuleComplaintForm
