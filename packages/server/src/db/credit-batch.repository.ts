@@ -3,21 +3,12 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import type { CurrentEntry, NewCreditEntry, PartyKind } from './credit.repository.js';
 import { type PairDirection, pairDirectionKey } from './review-batch.repository.js';
 import type { Database, ReviewsTable } from './schema.js';
+import { type ColumnType, columnList, type UnnestValue, unnestRows } from './unnest-rows.js';
 
 /**
  * Credit reads and writes of many pairs at once, with multi-row statements: what
  * recountPairCredit reads and writes for one pair and direction, for a whole batch.
  */
-
-/** PostgreSQL takes at most 65,535 parameters per statement: rows go in chunks below that. */
-const MAX_PARAMETERS = 60_000;
-
-function chunks<T>(rows: readonly T[], columns: number): T[][] {
-  const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns));
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
 
 const pairFilter = (pairs: readonly PairDirection[]) =>
   sql<boolean>`(seller_id, buyer_id, by_party) in (select * from unnest(${pairs.map((p) => p.sellerId)}::text[],
@@ -100,9 +91,41 @@ export async function loadCurrentEntriesOfPairs(
   return found;
 }
 
-/** Inserts new reviews, their credit decisions already taken. */
-export async function insertReviewRows(db: Kysely<Database>, rows: ReadonlyArray<Insertable<ReviewsTable>>) {
-  for (const part of chunks(rows, 26)) await db.insertInto('reviews').values(part).execute();
+type ReviewRow = Insertable<ReviewsTable>;
+const at = (v: unknown) => (v == null ? null : new Date(v as Date));
+const REVIEW_COLUMNS: ReadonlyArray<readonly [string, ColumnType, (r: ReviewRow) => UnnestValue]> = [
+  ['seller_id', 'text', (r) => r.seller_id],
+  ['order_id', 'text', (r) => r.order_id],
+  ['line_id', 'text', (r) => r.line_id],
+  ['by_party', 'text', (r) => r.by_party],
+  ['buyer_id', 'text', (r) => r.buyer_id],
+  ['item_id', 'text', (r) => r.item_id],
+  ['order_created_at', 'timestamptz', (r) => at(r.order_created_at)],
+  ['line_amount', 'bigint', (r) => r.line_amount],
+  ['rating', 'text', (r) => r.rating],
+  ['original_rating', 'text', (r) => r.original_rating],
+  ['is_default', 'boolean', (r) => r.is_default],
+  ['anonymous', 'boolean', (r) => r.anonymous],
+  ['body', 'text', (r) => r.body ?? null],
+  ['given_at', 'timestamptz', (r) => at(r.given_at)],
+  ['effective_at', 'timestamptz', (r) => at(r.effective_at)],
+  ['state', 'text', (r) => r.state],
+  ['changed_at', 'timestamptz', (r) => at(r.changed_at)],
+  ['counted', 'boolean', (r) => r.counted],
+  ['points', 'integer', (r) => r.points],
+  ['credit_rule', 'text', (r) => r.credit_rule],
+  ['dsr_description', 'smallint', (r) => r.dsr_description ?? null],
+  ['dsr_service', 'smallint', (r) => r.dsr_service ?? null],
+  ['dsr_logistics', 'smallint', (r) => r.dsr_logistics ?? null],
+  ['dsr_counted', 'boolean', (r) => r.dsr_counted ?? false],
+  ['policy_version', 'text', (r) => r.policy_version],
+];
+
+/** Inserts new reviews (as newReviewRow builds them), their credit decisions already taken. */
+export async function insertReviewRows(db: Kysely<Database>, rows: readonly ReviewRow[]) {
+  if (rows.length === 0) return;
+  await sql`insert into reviews (${columnList(REVIEW_COLUMNS)})
+    select ${columnList(REVIEW_COLUMNS)} from ${unnestRows('v', REVIEW_COLUMNS, rows)} order by v.ord`.execute(db);
 }
 
 /** saveCreditDecision for many reviews (`key` is `ORDER/LINE/by` of `sellerId`'s order). */
@@ -110,15 +133,15 @@ export async function saveCreditDecisions(
   db: Kysely<Database>,
   decisions: ReadonlyArray<{ sellerId: string; orderId: string; lineId: string; by: Party } & CreditDecisionValues>,
 ): Promise<void> {
-  for (const part of chunks(decisions, 7)) {
-    await sql`update reviews r set counted = v.counted, points = v.points, credit_rule = v.rule
+  if (decisions.length === 0) return;
+  const part = decisions;
+  await sql`update reviews r set counted = v.counted, points = v.points, credit_rule = v.rule
       from unnest(${part.map((d) => d.sellerId)}::text[], ${part.map((d) => d.orderId)}::text[],
                   ${part.map((d) => d.lineId)}::text[], ${part.map((d) => d.by)}::text[],
                   ${part.map((d) => d.counted)}::boolean[], ${part.map((d) => d.points)}::integer[],
                   ${part.map((d) => d.rule)}::text[]) as v(seller_id, order_id, line_id, by_party, counted, points, rule)
       where r.seller_id = v.seller_id and r.order_id = v.order_id and r.line_id = v.line_id
         and r.by_party = v.by_party`.execute(db);
-  }
 }
 
 interface CreditDecisionValues {
@@ -137,58 +160,55 @@ export async function supersedeEntries(db: Kysely<Database>, entryIds: readonly 
     .execute();
 }
 
+type EntryRow = { entry: NewCreditEntry; supersededAt: Instant | null };
+
 /** Appends entries in the given order (entry ids follow it); `supersededAt` set when a later one replaced it. */
 export async function insertEntries(
   db: Kysely<Database>,
-  entries: ReadonlyArray<{ entry: NewCreditEntry; supersededAt: Instant | null }>,
+  entries: readonly EntryRow[],
   now: Instant,
   policyVersion: string,
 ): Promise<void> {
-  const recordedAt = new Date(now);
-  for (const part of chunks(entries, 16)) {
-    await db
-      .insertInto('credit_entries')
-      .values(
-        part.map(({ entry, supersededAt }) => ({
-          party_kind: entry.partyKind,
-          party_id: entry.partyId,
-          seller_id: entry.sellerId,
-          buyer_id: entry.buyerId,
-          order_id: entry.orderId,
-          line_id: entry.lineId,
-          by_party: entry.by,
-          rating: entry.rating,
-          counted: entry.counted,
-          points: entry.points,
-          credit_rule: entry.rule,
-          reason: entry.reason,
-          effective_at: new Date(entry.effectiveAt),
-          recorded_at: recordedAt,
-          superseded_at: supersededAt === null ? null : new Date(supersededAt),
-          policy_version: policyVersion,
-        })),
-      )
-      .execute();
-  }
+  if (entries.length === 0) return;
+  const columns: ReadonlyArray<readonly [string, ColumnType, (r: EntryRow) => UnnestValue]> = [
+    ['party_kind', 'text', (r) => r.entry.partyKind],
+    ['party_id', 'text', (r) => r.entry.partyId],
+    ['seller_id', 'text', (r) => r.entry.sellerId],
+    ['buyer_id', 'text', (r) => r.entry.buyerId],
+    ['order_id', 'text', (r) => r.entry.orderId],
+    ['line_id', 'text', (r) => r.entry.lineId],
+    ['by_party', 'text', (r) => r.entry.by],
+    ['rating', 'text', (r) => r.entry.rating],
+    ['counted', 'boolean', (r) => r.entry.counted],
+    ['points', 'integer', (r) => r.entry.points],
+    ['credit_rule', 'text', (r) => r.entry.rule],
+    ['reason', 'text', (r) => r.entry.reason],
+    ['effective_at', 'timestamptz', (r) => new Date(r.entry.effectiveAt)],
+    ['superseded_at', 'timestamptz', (r) => (r.supersededAt === null ? null : new Date(r.supersededAt))],
+  ];
+  await sql`insert into credit_entries (${columnList(columns)}, recorded_at, policy_version)
+    select ${columnList(columns)}, ${new Date(now).toISOString()}::timestamptz, ${policyVersion}::text
+    from ${unnestRows('v', columns, entries)} order by v.ord`.execute(db);
 }
 
+type TotalsRow = { partyKind: PartyKind; partyId: string; delta: CreditTotals };
+
 /** addToTotals for many parties (each party once), creating the rows that are missing. */
-export async function addToTotalsOfParties(
-  db: Kysely<Database>,
-  deltas: ReadonlyArray<{ partyKind: PartyKind; partyId: string; delta: CreditTotals }>,
-): Promise<void> {
-  for (const part of chunks(deltas, 6)) {
-    await db
-      .insertInto('credit_totals')
-      .values(part.map((d) => ({ party_kind: d.partyKind, party_id: d.partyId, ...d.delta })))
-      .onConflict((oc) =>
-        oc.columns(['party_kind', 'party_id']).doUpdateSet({
-          score: sql`credit_totals.score + excluded.score`,
-          good: sql`credit_totals.good + excluded.good`,
-          neutral: sql`credit_totals.neutral + excluded.neutral`,
-          bad: sql`credit_totals.bad + excluded.bad`,
-        }),
-      )
-      .execute();
-  }
+export async function addToTotalsOfParties(db: Kysely<Database>, deltas: readonly TotalsRow[]): Promise<void> {
+  if (deltas.length === 0) return;
+  const columns: ReadonlyArray<readonly [string, ColumnType, (r: TotalsRow) => UnnestValue]> = [
+    ['party_kind', 'text', (r) => r.partyKind],
+    ['party_id', 'text', (r) => r.partyId],
+    ['score', 'integer', (r) => r.delta.score],
+    ['good', 'integer', (r) => r.delta.good],
+    ['neutral', 'integer', (r) => r.delta.neutral],
+    ['bad', 'integer', (r) => r.delta.bad],
+  ];
+  // Sorted by key, so that two batches touching the same parties lock their rows in the same order.
+  const sorted = [...deltas].sort((a, b) => (a.partyKind + a.partyId < b.partyKind + b.partyId ? -1 : 1));
+  await sql`insert into credit_totals (${columnList(columns)})
+    select ${columnList(columns)} from ${unnestRows('v', columns, sorted)} order by v.ord
+    on conflict (party_kind, party_id) do update set score = credit_totals.score + excluded.score,
+      good = credit_totals.good + excluded.good, neutral = credit_totals.neutral + excluded.neutral,
+      bad = credit_totals.bad + excluded.bad`.execute(db);
 }
