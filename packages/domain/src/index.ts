@@ -4,6 +4,7 @@ export * from './credit/credit-summary.js';
 export * from './credit/levels.js';
 export * from './dsr/dsr.js';
 export * from './metrics/seller-rates.js';
+export * from './metrics/seller-rates-history.js';
 export * from './order/auto-confirm-pause.js';
 export * from './order/order-actions.js';
 export * from './order/order-machine.js';

@@ -23,20 +23,6 @@ export async function ensureSeller(
     .execute();
 }
 
-/** Display names of the given shops (null when none was registered). */
-export async function sellerNames(
-  db: Kysely<Database>,
-  sellerIds: readonly string[],
-): Promise<Map<string, string | null>> {
-  if (sellerIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('sellers')
-    .select(['seller_id', 'name'])
-    .where('seller_id', 'in', [...new Set(sellerIds)])
-    .execute();
-  return new Map(rows.map((r) => [r.seller_id, r.name]));
-}
-
 /** A seller's market and name, or null when unknown. */
 export async function loadSeller(db: Kysely<Database>, sellerId: string) {
   const row = await db

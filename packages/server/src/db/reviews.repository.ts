@@ -336,7 +336,12 @@ export async function listReviewsOfSeller(
   sellerId: string,
   page: {
     limit: number;
-    rating?: string | undefined;
+    /** Only these current ratings (any when absent). */
+    ratings?: readonly string[] | undefined;
+    /** Only folded (true) or only unfolded (false) reviews (F7); both when absent. */
+    folded?: boolean | undefined;
+    /** Only reviews as given: neither modified nor deleted (F6). */
+    activeOnly?: boolean | undefined;
     /** Only reviews shown by F3: the seller rated the line too, or the order succeeded at or before this. */
     shownIfSuccessBy?: Instant | undefined;
     before?: { givenAt: Instant; key: string } | undefined;
@@ -351,7 +356,9 @@ export async function listReviewsOfSeller(
     .orderBy('order_id', 'desc')
     .orderBy('line_id', 'desc')
     .limit(page.limit);
-  if (page.rating) query = query.where('rating', '=', page.rating);
+  if (page.ratings) query = query.where('rating', 'in', [...page.ratings]);
+  if (page.folded !== undefined) query = query.where('folded', '=', page.folded);
+  if (page.activeOnly) query = query.where('state', '=', 'active');
   if (page.shownIfSuccessBy !== undefined) {
     const successBy = new Date(page.shownIfSuccessBy);
     query = query.where((eb) =>

@@ -3,7 +3,7 @@ import { deliverOrder } from '../app/orders/deliver-order.js';
 import { payOrder } from '../app/orders/pay-order.js';
 import { placeOrder } from '../app/orders/place-order.js';
 import { shipOrder } from '../app/orders/ship-order.js';
-import { getOrder } from '../app/queries/get-order.js';
+import { loadOrder } from '../db/orders.repository.js';
 import type { DemoSimulation } from './demo-simulation.js';
 import { act, DAY, HOUR, later, MINUTE, type OrderRun, soon } from './order-run.js';
 import type { OrderPlan } from './plan-orders.js';
@@ -120,16 +120,16 @@ async function confirm(run: OrderRun): Promise<void> {
  * ship (a refund before shipment), awaiting confirmation, or successful.
  */
 export async function resumeOrder(run: OrderRun): Promise<void> {
-  const order = await getOrder(run.sim.ctx, run.plan.id);
+  const order = await loadOrder(run.sim.ctx.db, run.plan.id);
   if (!order) return;
   const { rng } = run;
   switch (order.status) {
     case 'paid':
       return scheduleShipment(run);
     case 'success':
-      return startReviews(run, Date.parse(order.successAt!));
+      return startReviews(run, order.successAt!);
     case 'shipped': {
-      const due = order.autoConfirmAt ? Date.parse(order.autoConfirmAt) : run.sim.now + DAY;
+      const due = order.autoConfirmAt ?? run.sim.now + DAY;
       const wait = due - run.sim.now;
       if (wait > HOUR && rng.chance(0.5))
         return later(run, soon(rng, 10 * MINUTE, Math.min(wait - MINUTE, 3 * DAY)), confirm);

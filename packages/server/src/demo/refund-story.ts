@@ -1,4 +1,5 @@
 import type { Result } from '@xinyu/domain';
+import type { Caller } from '../app/access/caller.js';
 import type { UnitOfWork } from '../app/context.js';
 import { getRefund } from '../app/queries/get-refund.js';
 import { agreeRefund } from '../app/refunds/agree-refund.js';
@@ -15,6 +16,9 @@ import { submitEvidence } from '../app/refunds/submit-evidence.js';
 import { act, DAY, HOUR, later, lineAmount, MINUTE, type OrderRun, soon } from './order-run.js';
 import { resumeOrder, ship } from './order-story.js';
 import { evidenceText, refusalText } from './review-texts.js';
+
+/** The demo acts as the marketplace backend does, seeing every refund. */
+const DEMO_CALLER: Caller = { role: 'marketplace', marketplace: 'demo' };
 
 /** Why the buyer asks: a change of mind before shipment (H1), a no-reason return (K), or a faulty item (H2, H3). */
 export type RefundCase = 'before_shipment' | 'no_reason_return' | 'quality';
@@ -61,7 +65,7 @@ export async function startRefund(run: OrderRun, reason: RefundCase): Promise<vo
 
 /** Whoever's move it is acts (or stays silent until the deadline decides, H1–H4). */
 async function turn(run: OrderRun, refundId: string, reason: RefundCase, turns: number): Promise<void> {
-  const refund = await getRefund(run.sim.ctx, refundId);
+  const refund = await getRefund(run.sim.ctx, DEMO_CALLER, refundId);
   if (!refund || turns >= MAX_TURNS) return;
   const { rng } = run;
   const then = (delay: number, work: Work) =>

@@ -6,11 +6,15 @@ import { authenticate, authorize, describeAccess } from './access.js';
 import { registerConsole } from './console-files.js';
 import { errorBody } from './error-map.js';
 import { accessRoutes } from './routes/access.route.js';
+import { buyerRoutes } from './routes/buyers.route.js';
 import { creditRoutes } from './routes/credit.route.js';
 import { orderRoutes } from './routes/orders.route.js';
 import { refundRoutes } from './routes/refunds.route.js';
 import { reviewRoutes } from './routes/reviews.route.js';
+import { shopRoutes } from './routes/shops.route.js';
+import { staffRoutes } from './routes/staff.route.js';
 import { webhookRoutes } from './routes/webhooks.route.js';
+import { workbenchRoutes } from './routes/workbench.route.js';
 
 export interface HttpOptions {
   readonly ctx: AppContext;
@@ -109,5 +113,9 @@ export async function buildServer(options: HttpOptions): Promise<FastifyInstance
   await app.register(creditRoutes(options.ctx), { prefix: '/v1' });
   await app.register(refundRoutes(options.ctx), { prefix: '/v1' });
   await app.register(webhookRoutes(options.ctx), { prefix: '/v1' });
+  await app.register(shopRoutes(options.ctx), { prefix: '/v1' });
+  await app.register(buyerRoutes(options.ctx), { prefix: '/v1' });
+  await app.register(workbenchRoutes(options.ctx), { prefix: '/v1' });
+  await app.register(staffRoutes(options.ctx), { prefix: '/v1' });
   return app;
 }

@@ -1,34 +1,12 @@
-import { loadLines, loadOrder } from '../../db/orders.repository.js';
+import { loadOrder } from '../../db/orders.repository.js';
+import type { Caller } from '../access/caller.js';
 import type { AppContext } from '../context.js';
+import { type OrderView, orderViews } from './order-view.js';
 
-const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
-
-/** An order as the API shows it: status, instants, deadlines and lines. */
-export async function getOrder(ctx: AppContext, orderId: string) {
+/** An order as `caller` sees it: status, instants, lines, reviews, refunds and the actions open now. */
+export async function getOrder(ctx: AppContext, caller: Caller, orderId: string): Promise<OrderView | null> {
   const order = await loadOrder(ctx.db, orderId);
   if (!order) return null;
-  const lines = await loadLines(ctx.db, order.sellerId, orderId);
-  return {
-    order: order.orderId,
-    seller: order.sellerId,
-    buyer: order.buyerId,
-    status: order.status,
-    createdAt: iso(order.createdAt),
-    paidAt: iso(order.paidAt),
-    shippedAt: iso(order.shippedAt),
-    shipMethod: order.shipMethod,
-    deliveredAt: iso(order.deliveredAt),
-    successAt: iso(order.successAt),
-    closedAt: iso(order.closedAt),
-    autoConfirmAt: iso(order.autoConfirmAt),
-    lines: lines.map((l) => ({
-      line: l.lineId,
-      item: l.itemId,
-      price: l.unitPriceFen,
-      qty: l.quantity,
-      amount: l.amountFen,
-      category: l.category,
-      virtual: l.isVirtual,
-    })),
-  };
+  const [view] = await orderViews(ctx, caller, [order]);
+  return view ?? null;
 }

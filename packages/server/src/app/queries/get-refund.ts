@@ -1,11 +1,13 @@
+import { loadListedRefund } from '../../db/refund-queues.repository.js';
 import { listAttachments, listEvidence, loadImage, loadRefund } from '../../db/refunds.repository.js';
+import type { Caller } from '../access/caller.js';
 import type { AppContext } from '../context.js';
+import { refundSummary } from './refund-view.js';
+import { iso } from './views.js';
 
-const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
-
-/** A refund as the parties and staff see it: state, deadlines, ruling SLA and evidence. */
-export async function getRefund(ctx: AppContext, refundId: string) {
-  const stored = await loadRefund(ctx.db, refundId);
+/** A refund as the parties and staff see it: state, deadlines, ruling SLA, evidence, the caller's actions. */
+export async function getRefund(ctx: AppContext, caller: Caller, refundId: string) {
+  const stored = await loadListedRefund(ctx.db, refundId);
   if (!stored) return null;
   const s = stored.state;
   const evidence = await listEvidence(ctx.db, stored.sellerId, refundId);
@@ -14,19 +16,7 @@ export async function getRefund(ctx: AppContext, refundId: string) {
     evidence.map((e) => e.evidence_id),
   );
   return {
-    refund: s.refundId,
-    order: s.orderId,
-    line: s.lineId,
-    seller: stored.sellerId,
-    buyer: stored.buyerId,
-    kind: s.kind,
-    reason: s.reason,
-    status: s.status,
-    requested: s.requestedAmount,
-    maximum: s.maximum,
-    refunded: s.refunded,
-    requestedAt: iso(s.requestedAt),
-    deadlineAt: iso(s.deadlineAt),
+    ...refundSummary(stored, caller, ctx.clock.now(), ctx.policy),
     refusalReason: s.refusalReason,
     escalatedAt: iso(s.escalatedAt),
     rulingDueFrom: iso(s.rulingDueFrom),
@@ -45,12 +35,12 @@ export async function getRefund(ctx: AppContext, refundId: string) {
         .map((a) =>
           a.kind === 'image'
             ? {
-                kind: 'image',
+                kind: 'image' as const,
                 mediaType: a.media_type,
                 bytes: a.byte_size,
                 url: `/v1/refunds/${refundId}/evidence/${e.evidence_id}/attachments/${a.position}`,
               }
-            : { kind: 'chat', messages: a.messages },
+            : { kind: 'chat' as const, messages: a.messages },
         ),
     })),
   };

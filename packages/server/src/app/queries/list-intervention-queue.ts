@@ -1,7 +1,6 @@
 import { listInterventions } from '../../db/refunds.repository.js';
 import type { AppContext } from '../context.js';
-
-const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+import { iso } from './views.js';
 
 /** I3: the staff queue, ordered by ruling SLA (4–6 working days after escalation). */
 export async function listInterventionQueue(ctx: AppContext, limit: number) {

@@ -7,24 +7,11 @@ import { getCreditReport } from '../../app/queries/get-credit-report.js';
 import { getSellerMetrics } from '../../app/queries/get-seller-metrics.js';
 import { listSellerReviews } from '../../app/queries/list-seller-reviews.js';
 import { BuyerParams, PageQuery, pageLimit, SellerParams } from '../schemas.js';
+import { CreditSchema, DsrSchema, ListedReviewSchema, Page } from '../view-schemas.js';
 
 const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const Credit = Type.Object({
-  score: Type.Integer(),
-  level: Type.Integer({ description: '0–20 (rules B)' }),
-  tier: Type.String({ description: 'none, heart, diamond, crown, gold_crown' }),
-  icons: Type.Integer({ description: '1–5 icons of the tier; 0 at level 0' }),
-  good: Type.Integer(),
-  neutral: Type.Integer(),
-  bad: Type.Integer(),
-  goodRate: Nullable(Type.Number({ description: 'percent, 2 decimals (C1)' })),
-});
-const Dsr = Type.Object({
-  description: Nullable(Type.Number()),
-  service: Nullable(Type.Number()),
-  logistics: Nullable(Type.Number()),
-  count: Type.Integer(),
-});
+const Credit = CreditSchema;
+const Dsr = DsrSchema;
 const Ledger = Type.Object({
   entries: Type.Array(
     Type.Object({
@@ -113,15 +100,25 @@ export function creditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'Reviews a seller received, newest first; double-blind (F3) and folding (F7) applied',
           params: SellerParams,
           querystring: Type.Object(
-            { ...PageQuery, rating: Type.Optional(RatingSchema) },
+            {
+              ...PageQuery,
+              rating: Type.Optional(RatingSchema),
+              folded: Type.Optional(
+                Type.Union([Type.Literal('true'), Type.Literal('false')], {
+                  description: 'true: only folded reviews (F7); false: leave them out; absent: both',
+                }),
+              ),
+            },
             { additionalProperties: false },
           ),
+          response: { 200: Page('seller', 'reviews', ListedReviewSchema) },
         },
       },
       async (req) =>
         listSellerReviews(ctx, req.params.seller, {
           limit: pageLimit(req.query.limit),
           rating: req.query.rating,
+          folded: req.query.folded === undefined ? undefined : req.query.folded === 'true',
           cursor: req.query.cursor,
         }),
     );

@@ -12,34 +12,9 @@ import { getOrder } from '../../app/queries/get-order.js';
 import type { AccessRule } from '../access.js';
 import { runWrite } from '../run-write.js';
 import { errorResponses, MARKETPLACE_ONLY, NoBody, OrderParams, WriteHeaders } from '../schemas.js';
+import { OrderViewSchema } from '../view-schemas.js';
 
 const OrderOutcome = Type.Object({ order: Type.String(), status: Type.String() });
-const Instant = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
-const OrderView = Type.Object({
-  order: Type.String(),
-  seller: Type.String(),
-  buyer: Type.String(),
-  status: Type.String({ description: 'placed, paid, shipped, success or closed' }),
-  createdAt: Instant,
-  paidAt: Instant,
-  shippedAt: Instant,
-  shipMethod: Type.Union([Type.String(), Type.Null()]),
-  deliveredAt: Instant,
-  successAt: Instant,
-  closedAt: Instant,
-  autoConfirmAt: Instant,
-  lines: Type.Array(
-    Type.Object({
-      line: Type.String(),
-      item: Type.String(),
-      price: Type.Integer({ description: 'unit price, fen' }),
-      qty: Type.Integer(),
-      amount: Type.Integer({ description: 'price × qty, fen' }),
-      category: Type.String(),
-      virtual: Type.Boolean(),
-    }),
-  ),
-});
 const tags = ['orders'];
 const BUYER_OF_ORDER: { access: AccessRule } = { access: { roles: ['buyer'], owner: 'order' } };
 
@@ -120,13 +95,13 @@ export function orderRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         config: { access: { roles: ['buyer', 'seller', 'agent', 'staff'], owner: 'order' } },
         schema: {
           tags,
-          summary: 'An order with its lines, status and deadlines',
+          summary: 'An order with its lines, reviews, refunds, deadlines and the actions open to the caller',
           params: OrderParams,
-          response: { 200: OrderView, 404: errorResponses[404] },
+          response: { 200: OrderViewSchema, 404: errorResponses[404] },
         },
       },
       async (req, reply) => {
-        const order = await getOrder(ctx, req.params.order);
+        const order = await getOrder(ctx, req.caller!, req.params.order);
         if (!order) return reply.code(404).send({ code: 'NOT_FOUND', message: 'no such order', details: {} });
         return order;
       },

@@ -29,6 +29,7 @@ import type { AccessRule } from '../access.js';
 import { errorBody } from '../error-map.js';
 import { runWrite } from '../run-write.js';
 import { errorResponses, WriteHeaders } from '../schemas.js';
+import { RefundViewSchema } from '../view-schemas.js';
 
 const RefundOutcome = Type.Object({
   refund: Type.String(),
@@ -179,10 +180,15 @@ export function refundRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/refunds/:refund',
       {
         config: { access: { roles: ['buyer', 'seller', 'agent', 'staff'], owner: 'refund' } },
-        schema: { tags: ['refunds'], summary: 'A refund with its deadline and evidence', params: RefundParams },
+        schema: {
+          tags: ['refunds'],
+          summary: 'A refund with its deadline, evidence, whose move it is and the actions open to the caller',
+          params: RefundParams,
+          response: { 200: RefundViewSchema, 404: errorResponses[404] },
+        },
       },
       async (req, reply) => {
-        const refund = await getRefund(ctx, req.params.refund);
+        const refund = await getRefund(ctx, req.caller!, req.params.refund);
         if (!refund) return reply.code(404).send(errorBody('NOT_FOUND', `refund ${req.params.refund} does not exist`));
         return refund;
       },
