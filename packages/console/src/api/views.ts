@@ -1,8 +1,8 @@
 import type { Answer } from './client.js';
-import type { Action } from './pending.js';
 
 /** The views the pages show, named after the reads that answer them. */
-export type { Action };
+/** What the caller may do now, as the server computed it from the rules for the caller's role. */
+export type Action = Answer<'/v1/orders/{order}'>['actions'][number];
 export type Me = Answer<'/v1/me'>;
 export type Shop = Answer<'/v1/shops/{seller}'>;
 export type Credit = Shop['credit'];

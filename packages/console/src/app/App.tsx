@@ -50,7 +50,7 @@ export function App() {
   const { t } = useI18n();
   const { path, query } = useLocation();
   let body: React.ReactNode = <NotFound />;
-  if (path === '/sign-in') body = <SignInPage next={query.get('next')} />;
+  if (path === '/sign-in') body = <SignInPage next={query.get('next')} linkToken={query.get('token')} />;
   for (const route of ROUTES) {
     const params = matchPath(route.pattern, path);
     if (!params) continue;

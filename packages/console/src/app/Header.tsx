@@ -26,8 +26,8 @@ export function Header() {
         </button>
         {me ? (
           <>
-            <span className="who small">
-              {code('role', me.role)} {me.name ?? me.subject ?? ''}
+            <span className="who small" title={code('role', me.role)}>
+              {me.name ?? `${code('role', me.role)} ${me.subject ?? ''}`}
             </span>
             <button
               type="button"

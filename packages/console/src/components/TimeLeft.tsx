@@ -27,7 +27,11 @@ export function TimeLeft({ until, onOver }: { until: string | null | undefined; 
           ? t('time.hours', { h: left.hours, m: left.minutes })
           : t('time.minutes', { m: left.minutes, s: left.seconds });
   return (
-    <time className={`time-left${left.unit === 'over' ? ' over' : ''}`} dateTime={until} title={formatInstant(until)}>
+    <time
+      className={`time-left ${left.unit === 'over' ? 'over' : left.unit === 'days' ? 'later' : 'soon'}`}
+      dateTime={until}
+      title={formatInstant(until)}
+    >
       {text}
     </time>
   );

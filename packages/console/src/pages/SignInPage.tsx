@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, apiGet } from '../api/client.js';
 import { useResource } from '../api/use-resource.js';
 import { navigate } from '../app/router.js';
@@ -7,8 +7,11 @@ import { ErrorNote } from '../components/ErrorNote.js';
 import { TextInput } from '../components/TextField.js';
 import { useI18n } from '../i18n/i18n.js';
 
-/** Sign in with an access token (minted by the marketplace) or, on a demo server, one of its accounts. */
-export function SignInPage({ next }: { next: string | null }) {
+/**
+ * Sign in with an access token (minted by the marketplace) or, on a demo server, one of its
+ * accounts; a link `/sign-in?token=…` (as `xinyu demo` prints) signs in at once.
+ */
+export function SignInPage({ next, linkToken }: { next: string | null; linkToken: string | null }) {
   const { t, code } = useI18n();
   const { signIn } = useSession();
   const demo = useResource(() => apiGet('/v1/demo', undefined), []);
@@ -27,6 +30,12 @@ export function SignInPage({ next }: { next: string | null }) {
       setBusy(false);
     }
   };
+  const fromLink = useRef(linkToken);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the link's token is used once, on arrival
+  useEffect(() => {
+    if (fromLink.current) void go(fromLink.current);
+    fromLink.current = null;
+  }, []);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (token.trim()) void go(token.trim());

@@ -82,7 +82,8 @@ const SHOWN = ['rating', 'text', 'reason', 'amount', 'method', 'status', 'respon
 
 function TimelineItem({ event }: { event: TimelineEvent }) {
   const { code } = useI18n();
-  const data = event.data ?? {};
+  // The payload of an event is not described field by field in the API: read what is there.
+  const data = (event.data && typeof event.data === 'object' ? event.data : {}) as Record<string, unknown>;
   const details = SHOWN.filter((k) => data[k] !== undefined && data[k] !== null).map((k) => {
     const v = data[k];
     return k === 'amount' && typeof v === 'number' ? formatFen(v) : typeof v === 'string' ? v : JSON.stringify(v);

@@ -25,7 +25,13 @@ export function InterventionQueue() {
               {c.overdue ? <span className="pill danger-pill">{t('staff.overdue')}</span> : null}
             </h3>
             <p className="small">
-              {code('refundKind', c.kind)} · {code('refundReason', c.reason)} · {formatFen(c.requested)}
+              {[
+                c.kind && code('refundKind', c.kind),
+                c.reason && code('refundReason', c.reason),
+                formatFen(c.requested),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </p>
             <p className="muted small">
               {t('order.number', { order: c.order })} · {t('staff.seller')} {c.seller} · {t('staff.buyer')} {c.buyer} ·{' '}
