@@ -3,7 +3,7 @@ import type { AppContext } from '../src/app/context.js';
 import type { BenchDatabase } from './bench-database.js';
 import { BENCH_KEY, startBenchServer } from './bench-server.js';
 import { insertOrders, successfulMarket } from './fixtures.js';
-import { type LoadRequest, runLoad } from './load.js';
+import { type LoadRequest, ROUNDS, runAlternating, runLoad } from './load.js';
 import { round } from './measure.js';
 import type { BenchOptions } from './options.js';
 import type { FigureResult } from './report.js';
@@ -21,7 +21,7 @@ export async function benchApiWrite(
 ): Promise<FigureResult> {
   const warm = Math.min(500, options.requests);
   // autocannon prepares a request ahead on each connection: spare lines keep every request distinct.
-  const needed = options.requests + warm + options.connections * 4;
+  const needed = options.requests + warm + options.connections * 4 * (ROUNDS + 1);
   const ours = buyerLines(successfulMarket('apo', Math.ceil(needed / 2), ctx.clock.now(), 21));
   const raw = buyerLines(successfulMarket('apr', Math.ceil(needed / 2), ctx.clock.now(), 22));
   await insertOrders(bench.db, ours.orders);
@@ -52,8 +52,10 @@ export async function benchApiWrite(
     };
     await runLoad(origin, options.connections, warm, nextRaw);
     await runLoad(origin, options.connections, warm, nextOurs);
-    const rawRun = await runLoad(origin, options.connections, options.requests, nextRaw);
-    const oursRun = await runLoad(origin, options.connections, options.requests, nextOurs);
+    const { raw: rawRun, ours: oursRun } = await runAlternating(origin, options.connections, options.requests, {
+      raw: nextRaw,
+      ours: nextOurs,
+    });
     const stored = await sql<{
       n: number | string;
     }>`select count(*) as n from reviews where seller_id like 'apoS%'`.execute(bench.db);
@@ -62,7 +64,7 @@ export async function benchApiWrite(
       ratio: round(oursRun.perSecond / rawRun.perSecond),
       ours: { ...oursRun },
       raw: { ...rawRun },
-      extra: { connections: options.connections },
+      extra: { connections: options.connections, rounds: ROUNDS },
     };
   } finally {
     await app.close();

@@ -12,6 +12,7 @@ declare module 'autocannon' {
     amount?: number;
     duration?: number;
     timeout?: number;
+    sampleInt?: number;
     method?: string;
     headers?: Record<string, string>;
     requests?: Array<{ setupRequest?: (request: Request, context: Record<string, unknown>) => Request | null }>;

@@ -49,7 +49,17 @@ export async function openBenchDatabase(backend: Backend, postgresUrl: string): 
       vacuum: async () => void (await sql`vacuum analyze`.execute(opened.db)),
       close: async () => {
         await opened.close();
-        await admin(`drop database if exists ${BENCH_DATABASE} with (force)`);
+        // The pool's connections finish closing after pool.end() resolves; forcing the drop at once
+        // would terminate them mid-close (an error no one listens to). Wait for them instead.
+        for (let attempt = 0; ; attempt += 1) {
+          try {
+            await admin(`drop database if exists ${BENCH_DATABASE}`);
+            return;
+          } catch (error) {
+            if (attempt >= 50) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        }
       },
     };
   }

@@ -3,7 +3,7 @@ import { rateReviewsInBatch } from '../src/app/reviews/rate-reviews-in-batch.js'
 import type { BenchDatabase } from './bench-database.js';
 import { BENCH_KEY, startBenchServer } from './bench-server.js';
 import { insertOrders, successfulMarket } from './fixtures.js';
-import { type LoadRequest, runLoad } from './load.js';
+import { type LoadRequest, ROUNDS, runAlternating, runLoad } from './load.js';
 import { round } from './measure.js';
 import type { BenchOptions } from './options.js';
 import type { FigureResult } from './report.js';
@@ -47,14 +47,17 @@ export async function benchCreditRead(
     const warm = Math.min(500, options.requests);
     await runLoad(origin, options.connections, warm, rawNext);
     await runLoad(origin, options.connections, warm, oursNext);
-    const raw = await runLoad(origin, options.connections, options.requests, rawNext);
-    const ours = await runLoad(origin, options.connections, options.requests, oursNext);
+    const { raw, ours } = await runAlternating(origin, options.connections, options.requests, {
+      raw: rawNext,
+      ours: oursNext,
+    });
     return {
       ratio: round(ours.latencyMeanMs / raw.latencyMeanMs),
       ours: { ...ours },
       raw: { ...raw },
       extra: {
         connections: options.connections,
+        rounds: ROUNDS,
         shops: sellers.length,
         dsrRatingsPerShop: round(body.dsr.count),
         p99Ratio: round(ours.latencyP99Ms / raw.latencyP99Ms),

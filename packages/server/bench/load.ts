@@ -35,6 +35,9 @@ export async function runLoad(
     connections,
     amount,
     timeout: 30,
+    // autocannon reports only on its sampling tick (1 s by default), which would round every run's
+    // duration up to a whole second: sample often so the duration is the run's own.
+    sampleInt: 20,
     requests: [
       {
         setupRequest: (request) => {
@@ -63,5 +66,46 @@ export async function runLoad(
     latencyMeanMs: round(result.latency.mean),
     latencyP50Ms: round(result.latency.p50),
     latencyP99Ms: round(result.latency.p99),
+  };
+}
+
+/** Rounds the two sides of a figure alternate in, so that load from elsewhere on the machine hits both alike. */
+export const ROUNDS = 5;
+
+/**
+ * Runs `amount` requests of each side in ROUNDS alternating rounds (raw, ours, raw, ours, …) and
+ * sums them: requests per second over all rounds, mean latency over all requests, p50 and p99 the
+ * median of the rounds' own.
+ */
+export async function runAlternating(
+  origin: string,
+  connections: number,
+  amount: number,
+  sides: { raw: () => LoadRequest; ours: () => LoadRequest },
+): Promise<{ raw: LoadResult; ours: LoadResult }> {
+  const rounds = Math.max(1, Math.min(ROUNDS, Math.floor(amount / connections)));
+  const per = Math.ceil(amount / rounds);
+  const results = { raw: [] as LoadResult[], ours: [] as LoadResult[] };
+  for (let r = 0; r < rounds; r += 1) {
+    results.raw.push(await runLoad(origin, connections, per, sides.raw));
+    results.ours.push(await runLoad(origin, connections, per, sides.ours));
+  }
+  return { raw: combine(results.raw), ours: combine(results.ours) };
+}
+
+function combine(runs: readonly LoadResult[]): LoadResult {
+  const requests = runs.reduce((n, r) => n + r.requests, 0);
+  const seconds = runs.reduce((n, r) => n + r.seconds, 0);
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] ?? 0;
+  };
+  return {
+    requests,
+    seconds: round(seconds),
+    perSecond: round(requests / seconds),
+    latencyMeanMs: round(runs.reduce((n, r) => n + r.latencyMeanMs * r.requests, 0) / requests),
+    latencyP50Ms: median(runs.map((r) => r.latencyP50Ms)),
+    latencyP99Ms: median(runs.map((r) => r.latencyP99Ms)),
   };
 }

@@ -1,10 +1,12 @@
-import { listLedger, type PartyKind } from '../../db/credit.repository.js';
+import { dsrSummaryFromSums, dsrWindowStart, summarizeCredit } from '@xinyu/domain';
+import type { PartyKind } from '../../db/credit.repository.js';
+import { loadCreditReportRows } from '../../db/credit-report.repository.js';
 import type { AppContext } from '../context.js';
-import { getCredit, getSellerDsr } from './get-credit.js';
 
 /**
  * "Why is my score 247?": the party's credit with its ledger, newest first, each entry with the
- * review it comes from, its points, and the rule and reason that decided them.
+ * review it comes from, its points, and the rule and reason that decided them. One statement
+ * reads totals, ledger page and DSR sums (the same as getCredit, listLedger and getSellerDsr).
  */
 export async function getCreditReport(
   ctx: AppContext,
@@ -13,12 +15,14 @@ export async function getCreditReport(
   page: { limit: number; cursor?: string | undefined },
 ) {
   const beforeEntryId = page.cursor && /^\d{1,15}$/.test(page.cursor) ? Number(page.cursor) : undefined;
-  const ledger = await listLedger(ctx.db, partyKind, partyId, { limit: page.limit, beforeEntryId });
-  const credit = await getCredit(ctx, partyKind, partyId);
+  const now = ctx.clock.now();
+  const dsrWindow = partyKind === 'seller' ? { from: dsrWindowStart(now, ctx.policy), to: now } : null;
+  const read = await loadCreditReportRows(ctx.db, partyKind, partyId, { limit: page.limit, beforeEntryId }, dsrWindow);
+  const { ledger } = read;
   return {
     [partyKind]: partyId,
-    credit,
-    ...(partyKind === 'seller' ? { dsr: await getSellerDsr(ctx, partyId) } : {}),
+    credit: summarizeCredit(read.totals, ctx.policy),
+    ...(read.dsr ? { dsr: dsrSummaryFromSums(read.dsr.sums, read.dsr.count, ctx.policy) } : {}),
     ledger: {
       entries: ledger.rows.map((e) => ({
         entry: e.entry_id,
