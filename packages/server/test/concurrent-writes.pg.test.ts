@@ -3,7 +3,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlaceOrderInput } from '../src/app/command-schemas.js';
 import { executeCommand, type UnitOfWork } from '../src/app/context.js';
+import { confirmOrder } from '../src/app/orders/confirm-order.js';
+import { payOrder } from '../src/app/orders/pay-order.js';
 import { placeOrder } from '../src/app/orders/place-order.js';
+import { shipOrder } from '../src/app/orders/ship-order.js';
+import { agreeRefund } from '../src/app/refunds/agree-refund.js';
+import { requestRefund } from '../src/app/refunds/request-refund.js';
 import { complainAboutReview } from '../src/app/reviews/complain-about-review.js';
 import { deleteReview } from '../src/app/reviews/delete-review.js';
 import { explainReview } from '../src/app/reviews/explain-review.js';
@@ -11,6 +16,7 @@ import { followUpReview } from '../src/app/reviews/follow-up-review.js';
 import { modifyReview } from '../src/app/reviews/modify-review.js';
 import { rateReview } from '../src/app/reviews/rate-review.js';
 import { ruleOnComplaint } from '../src/app/reviews/rule-on-complaint.js';
+import { fireDueTimers } from '../src/app/timers/fire-due-timers.js';
 import { type OpenedDatabase, openDatabase } from '../src/db/open-database.js';
 import { expectCreditRecomputes, expectDsrRecomputes } from './support/expect-recomputes.js';
 import { commands, instant, makeContext, type TestContext, useTestDatabase } from './support/test-database.js';
@@ -317,4 +323,113 @@ describe('concurrent writers of one pair’s credit (A3/A4 and E4 look across th
       good: 6,
     });
   });
+});
+
+describe('a command and the firing of its subject’s deadline at once', () => {
+  // The firing holds its timer row and waits for the subject; the command holds the subject and,
+  // at its end, cancels that timer row. Neither may fail (a deadlock would abort one of them).
+  const RACES = [
+    {
+      name: 'G1: the buyer confirms as the auto-confirmation fires',
+      kind: 'order.auto_confirm',
+      refund: false,
+      command:
+        (id: string): Work =>
+        (uow) =>
+          confirmOrder(uow, id),
+      code: 'ORDER_STATE_INVALID',
+      effect: (id: string) => ({ aggregate: id, types: ['order.succeeded'] }),
+    },
+    {
+      name: 'H2: the seller agrees as the seller’s deadline fires',
+      kind: 'refund.seller_deadline',
+      refund: true,
+      command:
+        (id: string): Work =>
+        (uow) =>
+          agreeRefund(uow, `${id}R`),
+      code: 'REFUND_STATE_INVALID',
+      effect: (id: string) => ({ aggregate: `${id}R`, types: ['refund.agreed', 'refund.seller_timed_out'] }),
+    },
+  ] as const;
+  const pollerPools: OpenedDatabase[] = [];
+  beforeAll(async () => {
+    const url = new URL(testDb().url!);
+    url.searchParams.set('options', `${url.searchParams.get('options')} -c deadlock_timeout=10s`);
+    for (let i = 0; i < 2; i++) {
+      pollerPools.push(await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 2 }));
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(pollerPools.map((p) => p.close()));
+  });
+  for (const race of RACES) {
+    it(`${race.name}: one of them decides, the other is refused or does nothing, none fails`, async () => {
+      const ctx = makeContext(testDb().db, T0);
+      const run = commands(ctx);
+      const ids = Array.from({ length: 16 }, (_, i) => `O${i + 1}`);
+      for (const id of ids) await expectOk(run.run(T0, (uow) => placeOrder(uow, order(id, `B-${id}`))));
+      for (const id of ids) await expectOk(run.run(T0 + MINUTE, (uow) => payOrder(uow, id)));
+      for (const id of ids) await expectOk(run.run(T0 + 2 * MINUTE, (uow) => shipOrder(uow, id, 'express')));
+      if (race.refund) {
+        for (const id of ids) {
+          await expectOk(
+            run.run(T0 + 3 * MINUTE, (uow) =>
+              requestRefund(uow, {
+                refund: `${id}R`,
+                order: id,
+                line: 'L1',
+                kind: 'refund_only',
+                amount: 3_900,
+                reason: 'quality',
+              }),
+            ),
+          );
+        }
+      }
+      const timers = await ctx.db.selectFrom('timers').select('due_at').where('kind', '=', race.kind).execute();
+      expect(timers).toHaveLength(ids.length);
+      const due = timers[0]!.due_at.getTime();
+      // Two pollers fire the deadlines due now while each command arrives just before its deadline.
+      // Their sessions check for deadlocks late, so that any deadlock aborts a command, visibly (a
+      // firing aborted would only be retried).
+      const failures: unknown[] = [];
+      const pollers = pollerPools.map((pool) =>
+        fireDueTimers({ ...ctx, db: pool.db }, due).catch((error: unknown) => {
+          failures.push(error);
+          return 0;
+        }),
+      );
+      const answers = ids.map((id, i) =>
+        executeCommand({ ...ctx, db: pools[2 + (i % 2)]!.db }, race.command(id), { at: due - 1 }).catch(
+          (error: unknown) => {
+            failures.push(error);
+            return null;
+          },
+        ),
+      );
+      const results = await Promise.all(answers);
+      await Promise.all(pollers);
+      expect(failures.map(String), 'commands or firings that failed').toEqual([]);
+      for (const r of results) if (r && !r.ok) expect(r.code).toBe(race.code);
+      // A firing that found its subject busy gave its timer back for the next round.
+      await fireDueTimers(ctx, due);
+      for (const id of ids) {
+        const { aggregate, types } = race.effect(id);
+        const decided = await ctx.db
+          .selectFrom('events')
+          .select('event_type')
+          .where('aggregate_id', '=', aggregate)
+          .where('event_type', 'in', [...types])
+          .execute();
+        expect(decided, `${aggregate}: decided once`).toHaveLength(1);
+      }
+      const left = await ctx.db
+        .selectFrom('timers')
+        .select(['kind', 'ref', 'attempts'])
+        .where((eb) => eb.or([eb('kind', '=', race.kind), eb('attempts', '>', 0)]))
+        .execute();
+      expect(left, 'the deadlines consumed, none failed').toEqual([]);
+    });
+  }
 });

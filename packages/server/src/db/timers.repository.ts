@@ -49,6 +49,21 @@ export async function claimDueTimer(tx: Transaction<Database>, until: Instant): 
   return row ? { kind: row.kind, ref: row.ref, sellerId: row.seller_id, dueAt: row.due_at.getTime() } : null;
 }
 
+/**
+ * Bounds, until the transaction ends, how long its statements wait for any lock, milliseconds. A
+ * firing holds its timer's row while it waits for its subject (the order, the refund, the pair),
+ * and a command holding the subject cancels or re-sets that timer row at its end: unbounded, the
+ * two would deadlock, and PostgreSQL would abort one of them (the command perhaps) after a second.
+ */
+export async function boundLockWaits(tx: Transaction<Database>, ms: number): Promise<void> {
+  await sql`select set_config('lock_timeout', ${`${ms}ms`}, true)`.execute(tx);
+}
+
+/** Whether a statement failed because a lock wait ran past `boundLockWaits` (SQLSTATE 55P03). */
+export function isLockWaitTimeout(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '55P03';
+}
+
 /** Removes a fired timer, only if it was not re-set to another instant meanwhile. */
 export async function deleteFiredTimer(tx: Transaction<Database>, timer: DueTimer): Promise<void> {
   await tx
