@@ -3,6 +3,7 @@ import { policyByName } from '../app/policies.js';
 import type { DemoRecord } from '../db/demo.repository.js';
 import { openDatabase } from '../db/open-database.js';
 import { buildDemoMarketplace, DEFAULT_DEMO_SEED, DEFAULT_DEMO_SIZES } from '../demo/build-demo-marketplace.js';
+import { demoSignIns } from '../demo/demo-sign-ins.js';
 import { configFromEnv, type ServerConfig } from './config.js';
 import { startServer, untilStopped } from './serve-command.js';
 
@@ -91,23 +92,24 @@ function printSignIns(config: ServerConfig, address: string, record: DemoRecord,
     signIns: { seller: string; buyer: string; staff: string };
     shops: Array<{ id: string; name: string; market: string }>;
   };
-  const { seller, buyer, staff } = details.signIns;
-  const shop = details.shops.find((s) => s.id === seller);
+  const shop = details.shops.find((s) => s.id === details.signIns.seller);
   const [secret, name] = [...config.apiKeys.entries()][0] ?? ['', ''];
   const key = secret === 'demo-key' ? secret : `the secret of "${name}" in XINYU_API_KEYS`;
   const sizes = record.options as { shops: number; buyers: number; orders: number };
   const took = record.buildMs === null ? '' : `, built in ${Math.round(record.buildMs / 1000)} s`;
+  const accounts = demoSignIns(details.signIns, shop?.name ?? '').map(
+    (a) => `  ${a.role.padEnd(13)} ${`${address}/sign-in?token=${a.token}`.padEnd(54)} ${a.subject} ${a.name}`,
+  );
   process.stdout.write(
     [
       `xinyu demo: ${reused ? 'reusing the demo built earlier' : 'demo ready'}: ${grouped(sizes.shops)} shops, ` +
         `${grouped(sizes.buyers)} buyers, ${grouped(sizes.orders)} orders from ${day(record.startedAt)} to ` +
         `${day(record.endedAt)} (seed ${record.seed}${took})`,
-      `  address       ${address}  (OpenAPI: ${address}/openapi.json)`,
-      `  API key       ${key}  (marketplace backend: Authorization: Bearer …)`,
-      `  seller        ${seller}  ${shop ? `${shop.name}, ${shop.market}` : ''}`,
-      `  buyer         ${buyer}`,
-      `  staff         ${staff}`,
-      `  try           curl -s ${address}/v1/sellers/${seller}/credit -H 'Authorization: Bearer ${secret === 'demo-key' ? secret : 'KEY'}'`,
+      `  console       ${address}  (shop page: ${address}/shops/${details.signIns.seller})`,
+      '  sign in as (token in the link, or type it on the sign-in page):',
+      ...accounts,
+      `  API key       ${key}  (marketplace backend: Authorization: Bearer …; OpenAPI: ${address}/openapi.json)`,
+      `  try           curl -s ${address}/v1/sellers/${details.signIns.seller}/credit -H 'Authorization: Bearer ${secret === 'demo-key' ? secret : 'KEY'}'`,
       '',
     ].join('\n'),
   );

@@ -7,6 +7,7 @@ usage:
   xinyu demo             build a demo marketplace (once) and serve it; xinyu demo --help for sizes
   xinyu migrate          bring the database schema up to date
   xinyu replay FILE      replay a scenario file and print the final state (spec/replay.md)
+  xinyu openapi          print the OpenAPI document of the HTTP API
   xinyu bench            benchmarks as ratios against the raw database (docs/performance.md); --help
 `;
 
@@ -22,6 +23,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return (await import('./demo-command.js')).demoCommand(rest);
     case 'migrate':
       return (await import('./migrate-command.js')).migrateCommand(rest);
+    case 'openapi':
+      return (await import('./openapi-command.js')).openapiCommand(rest);
     case 'bench':
       return (await import('./bench-command.js')).benchCommand(rest);
     case undefined:

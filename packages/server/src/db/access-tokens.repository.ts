@@ -11,24 +11,25 @@ export interface StoredAccessToken {
   readonly expiresAt: Instant;
 }
 
+/** Stores a new token; with `ifAbsent`, a token of that hash already stored is kept as it is. */
 export async function insertAccessToken(
   db: Kysely<Database>,
   tokenHash: string,
   token: StoredAccessToken,
   now: Instant,
+  ifAbsent = false,
 ): Promise<void> {
-  await db
-    .insertInto('access_tokens')
-    .values({
-      token_hash: tokenHash,
-      marketplace: token.marketplace,
-      role: token.role,
-      subject: token.subject,
-      name: token.name,
-      created_at: new Date(now),
-      expires_at: new Date(token.expiresAt),
-    })
-    .execute();
+  let insert = db.insertInto('access_tokens').values({
+    token_hash: tokenHash,
+    marketplace: token.marketplace,
+    role: token.role,
+    subject: token.subject,
+    name: token.name,
+    created_at: new Date(now),
+    expires_at: new Date(token.expiresAt),
+  });
+  if (ifAbsent) insert = insert.onConflict((oc) => oc.column('token_hash').doNothing());
+  await insert.execute();
 }
 
 /** The token with this hash if it is neither expired nor revoked at `now`. */

@@ -11,25 +11,36 @@ export interface ListedRefund {
   readonly state: RefundState;
 }
 
-/** Position in a listing: the sort instant (ms; a far-future stand-in for "no deadline") and the id. */
+/** Position in a listing: the sort instant (ms; NO_DEADLINE for "no deadline") and the id. */
 export interface RefundPosition {
   readonly at: number;
   readonly refundId: string;
 }
 
-const FAR_FUTURE = new Date(8.64e15);
+/** The sort instant of a refund without a deadline: after every real one (PostgreSQL's infinity). */
+export const NO_DEADLINE = 8.64e15;
+const instant = (at: number) => (at >= NO_DEADLINE ? sql`'infinity'::timestamptz` : sql`${new Date(at)}`);
 
 function listed() {
   return (db: Kysely<Database>) =>
     db
       .selectFrom('refunds as r')
       .innerJoin('order_lines as l', (j) =>
-        j.onRef('l.seller_id', '=', 'r.seller_id').onRef('l.order_id', '=', 'r.order_id').onRef('l.line_id', '=', 'r.line_id'),
+        j
+          .onRef('l.seller_id', '=', 'r.seller_id')
+          .onRef('l.order_id', '=', 'r.order_id')
+          .onRef('l.line_id', '=', 'r.line_id'),
       )
       .select(['r.seller_id', 'r.buyer_id', 'r.state', 'r.refund_id', 'l.item_id', 'l.title']);
 }
 
-const toListed = (r: { seller_id: string; buyer_id: string; state: unknown; item_id: string; title: string | null }) => ({
+const toListed = (r: {
+  seller_id: string;
+  buyer_id: string;
+  state: unknown;
+  item_id: string;
+  title: string | null;
+}) => ({
   sellerId: r.seller_id,
   buyerId: r.buyer_id,
   itemId: r.item_id,
@@ -46,11 +57,13 @@ export async function listOpenRefundsOfSeller(
   sellerId: string,
   page: { limit: number; statuses: readonly string[]; after?: RefundPosition | undefined },
 ): Promise<ListedRefund[]> {
-  const due = sql<Date>`coalesce(r.deadline_at, ${FAR_FUTURE})`;
-  let query = listed()(db).where('r.seller_id', '=', sellerId).where('r.status', 'in', [...page.statuses]);
+  const due = sql<Date>`coalesce(r.deadline_at, 'infinity'::timestamptz)`;
+  let query = listed()(db)
+    .where('r.seller_id', '=', sellerId)
+    .where('r.status', 'in', [...page.statuses]);
   const after = page.after;
   if (after) {
-    query = query.where(sql<boolean>`(${due}, r.refund_id) > (${new Date(after.at)}, ${after.refundId})`);
+    query = query.where(sql<boolean>`(${due}, r.refund_id) > (${instant(after.at)}, ${after.refundId})`);
   }
   const rows = await query.orderBy(due).orderBy('r.refund_id').limit(page.limit).execute();
   return rows.map(toListed);
@@ -64,7 +77,9 @@ export async function listRefundsNewestFirst(
 ): Promise<ListedRefund[]> {
   let query = listed()(db);
   query =
-    'sellerId' in party ? query.where('r.seller_id', '=', party.sellerId) : query.where('r.buyer_id', '=', party.buyerId);
+    'sellerId' in party
+      ? query.where('r.seller_id', '=', party.sellerId)
+      : query.where('r.buyer_id', '=', party.buyerId);
   const before = page.before;
   if (before) {
     query = query.where(sql<boolean>`(r.requested_at, r.refund_id) < (${new Date(before.at)}, ${before.refundId})`);

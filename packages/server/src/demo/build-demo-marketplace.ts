@@ -11,10 +11,12 @@ import {
   markDemoReady,
 } from '../db/demo.repository.js';
 import type { Database } from '../db/schema.js';
+import { demoSignIns, ensureDemoSignIns } from './demo-sign-ins.js';
 import { DemoSimulation, type SimulationStats } from './demo-simulation.js';
-import { createDemoWorld, type DemoSizes } from './demo-world.js';
+import { createDemoWorld, type DemoSizes, type DemoWorld } from './demo-world.js';
 import { startOrder } from './order-story.js';
 import { planOrders } from './plan-orders.js';
+import { startShowcase } from './showcase-story.js';
 
 /**
  * The default sizes. The issue asks for 30,000 orders, but the embedded database of a 2-core
@@ -59,7 +61,12 @@ export async function buildDemoMarketplace(
 ): Promise<DemoBuild> {
   const { db, policy } = target;
   const existing = await loadDemoRecord(db);
-  if (existing?.status === 'ready') return { outcome: 'reused', record: existing };
+  if (existing?.status === 'ready') {
+    const details = existing.details as { signIns: DemoWorld['signIns']; shops: Array<{ id: string; name: string }> };
+    const shopName = details.shops.find((s) => s.id === details.signIns.seller)?.name ?? '';
+    await ensureDemoSignIns(db, demoSignIns(details.signIns, shopName), Date.now());
+    return { outcome: 'reused', record: existing };
+  }
   if (existing) {
     return { outcome: 'refused', message: 'an earlier demo build was interrupted: start again on an empty database' };
   }
@@ -75,10 +82,13 @@ export async function buildDemoMarketplace(
   const world = createDemoWorld(options.seed, sizes);
   const sim = new DemoSimulation({ db, policy, clock: new ManualClock(start) }, end);
   sim.at(start, async () => {
-    for (const shop of world.shops) await sim.exec((uow) => registerSeller(uow, shop.id, shop.market));
+    for (const shop of world.shops) await sim.exec((uow) => registerSeller(uow, shop.id, shop.market, shop.name));
   });
   for (const plan of planOrders(options.seed, world, sizes.orders, start, end)) startOrder(sim, options.seed, plan);
+  startShowcase(sim, world);
   await sim.run((fraction) => options.progress?.(fraction, sim.stats));
+  const signShop = world.shops.find((s) => s.id === world.signIns.seller);
+  await ensureDemoSignIns(db, demoSignIns(world.signIns, signShop?.name ?? ''), end);
 
   const details = {
     signIns: world.signIns,

@@ -40,6 +40,7 @@ async function place(run: OrderRun): Promise<void> {
       lines: plan.lines.map((l) => ({
         line: l.line,
         item: l.item.id,
+        title: l.item.name,
         price: l.item.price,
         qty: l.qty,
         // The schema's static type loses the category literals; the value is one of them.

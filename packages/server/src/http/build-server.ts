@@ -8,6 +8,7 @@ import { errorBody } from './error-map.js';
 import { accessRoutes } from './routes/access.route.js';
 import { buyerRoutes } from './routes/buyers.route.js';
 import { creditRoutes } from './routes/credit.route.js';
+import { demoRoutes } from './routes/demo.route.js';
 import { orderRoutes } from './routes/orders.route.js';
 import { refundRoutes } from './routes/refunds.route.js';
 import { reviewRoutes } from './routes/reviews.route.js';
@@ -117,5 +118,6 @@ export async function buildServer(options: HttpOptions): Promise<FastifyInstance
   await app.register(buyerRoutes(options.ctx), { prefix: '/v1' });
   await app.register(workbenchRoutes(options.ctx), { prefix: '/v1' });
   await app.register(staffRoutes(options.ctx), { prefix: '/v1' });
+  await app.register(demoRoutes(options.ctx), { prefix: '/v1' });
   return app;
 }

@@ -12,6 +12,8 @@ export async function listInterventionQueue(ctx: AppContext, limit: number) {
       order: state.orderId,
       seller: sellerId,
       buyer: buyerId,
+      kind: state.kind,
+      reason: state.reason,
       requested: state.requestedAmount,
       escalatedAt: iso(state.escalatedAt),
       evidenceOpenUntil: state.evidenceClosed ? null : iso(state.deadlineAt),

@@ -3,6 +3,7 @@ import {
   type ListedRefund,
   listOpenRefundsOfSeller,
   listRefundsNewestFirst,
+  NO_DEADLINE,
 } from '../../db/refund-queues.repository.js';
 import type { Caller } from '../access/caller.js';
 import type { AppContext } from '../context.js';
@@ -26,8 +27,6 @@ function page(ctx: AppContext, caller: Caller, rows: ListedRefund[], limit: numb
   };
 }
 
-const FAR_FUTURE = 8.64e15;
-
 /**
  * A shop's refunds: the open ones, nearest deadline first (what to answer before silence decides:
  * H1–H3), optionally only those awaiting one party; or all of them, newest first.
@@ -49,7 +48,7 @@ export async function listSellerRefunds(
     statuses: openStatuses(query.awaiting),
     after: position,
   });
-  return { seller: sellerId, ...page(ctx, caller, rows, query.limit, (r) => r.state.deadlineAt ?? FAR_FUTURE) };
+  return { seller: sellerId, ...page(ctx, caller, rows, query.limit, (r) => r.state.deadlineAt ?? NO_DEADLINE) };
 }
 
 /** A buyer's refunds and returns, newest request first. */

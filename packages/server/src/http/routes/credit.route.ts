@@ -78,15 +78,29 @@ export function creditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['refunds'],
           summary: "A seller's refund and dispute rates over 30 days (J2) and campaign eligibility (J4)",
           params: SellerParams,
+          response: {
+            200: Type.Object({
+              seller: Type.String(),
+              trades30d: Type.Integer(),
+              refunds30d: Type.Integer(),
+              disputes30d: Type.Integer(),
+              refundRate30d: Type.Number({ description: 'percent' }),
+              disputeRate30d: Type.Number({ description: 'percent' }),
+              campaigns: Type.Record(
+                Type.String(),
+                Type.Object({ eligible: Type.Boolean(), reasons: Type.Array(Type.String()) }),
+              ),
+            }),
+          },
         },
       },
       async (req) => {
         const rates = await getSellerMetrics(ctx, req.params.seller);
         const campaigns = Object.fromEntries(
-          Object.entries(ctx.policy.afterSales.metrics.campaigns).map(([name, threshold]) => [
-            name,
-            campaignEligibility(rates, threshold),
-          ]),
+          Object.entries(ctx.policy.afterSales.metrics.campaigns).map(([name, threshold]) => {
+            const { eligible, reasons } = campaignEligibility(rates, threshold);
+            return [name, { eligible, reasons: [...reasons] }];
+          }),
         );
         return { seller: req.params.seller, ...rates, campaigns };
       },

@@ -29,7 +29,7 @@ import type { AccessRule } from '../access.js';
 import { errorBody } from '../error-map.js';
 import { runWrite } from '../run-write.js';
 import { errorResponses, WriteHeaders } from '../schemas.js';
-import { RefundViewSchema } from '../view-schemas.js';
+import { Instant, RefundViewSchema } from '../view-schemas.js';
 
 const RefundOutcome = Type.Object({
   refund: Type.String(),
@@ -43,6 +43,26 @@ const RefundOutcome = Type.Object({
   disputeCounted: Type.Boolean(),
 });
 const RefundParams = Type.Object({ refund: Id });
+const InterventionQueue = Type.Object({
+  cases: Type.Array(
+    Type.Object({
+      refund: Type.String(),
+      order: Type.String(),
+      seller: Type.String(),
+      buyer: Type.String(),
+      kind: Type.String(),
+      reason: Type.String(),
+      requested: Type.Integer({ description: 'fen' }),
+      escalatedAt: Instant,
+      evidenceOpenUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+        description: 'the end of the I2 evidence period; null once the case awaits its ruling',
+      }),
+      rulingDueFrom: Instant,
+      rulingDueBy: Instant,
+      overdue: Type.Boolean({ description: 'past the I3 SLA' }),
+    }),
+  ),
+});
 const Empty = Type.Union([Type.Object({}, { additionalProperties: false }), Type.Null()], {
   description: 'no body needed (an empty object is accepted)',
 });
@@ -234,6 +254,7 @@ export function refundRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             { limit: Type.Optional(Type.String({ pattern: '^(?:[1-9]|[1-9][0-9]|100)$' })) },
             { additionalProperties: false },
           ),
+          response: { 200: InterventionQueue },
         },
       },
       async (req) => listInterventionQueue(ctx, req.query.limit ? Number(req.query.limit) : 50),
