@@ -22,7 +22,10 @@ export async function listComplainedReviews(
   let query = db
     .selectFrom('reviews as r')
     .innerJoin('order_lines as l', (j) =>
-      j.onRef('l.seller_id', '=', 'r.seller_id').onRef('l.order_id', '=', 'r.order_id').onRef('l.line_id', '=', 'r.line_id'),
+      j
+        .onRef('l.seller_id', '=', 'r.seller_id')
+        .onRef('l.order_id', '=', 'r.order_id')
+        .onRef('l.line_id', '=', 'r.line_id'),
     )
     .selectAll('r')
     .select('l.title')

@@ -31,7 +31,9 @@ export async function orderTimeline(
       eb.or([
         eb.and([eb('aggregate', '=', 'order'), eb('aggregate_id', '=', orderId)]),
         eb.and([eb('aggregate', '=', 'review'), sql<boolean>`aggregate_id like ${prefix}`]),
-        ...(refundIds.length > 0 ? [eb.and([eb('aggregate', '=', 'refund'), eb('aggregate_id', 'in', [...refundIds])])] : []),
+        ...(refundIds.length > 0
+          ? [eb.and([eb('aggregate', '=', 'refund'), eb('aggregate_id', 'in', [...refundIds])])]
+          : []),
       ]),
     )
     .orderBy('event_id')

@@ -6,7 +6,8 @@ import type { AppContext } from '../context.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { iso } from './views.js';
 
-const entry = (e: { text: string; at: number } | null) => (e ? { text: e.text, at: new Date(e.at).toISOString() } : null);
+const entry = (e: { text: string; at: number } | null) =>
+  e ? { text: e.text, at: new Date(e.at).toISOString() } : null;
 
 /** A buyer's review as listings show it; a hidden one (F3) carries no rating, text or points. */
 export function listedReview(r: StoredReview, visible: boolean, title: string | null) {
