@@ -187,6 +187,22 @@ describe('workbench, complaints, shop page and rates over time', () => {
     expect((await h.get('/v1/sellers/S1/reviews?folded=false', null)).json().reviews).toEqual([]);
   });
 
+  it('A9 as data: a modified review’s new ledger entry says it re-evaluated; the rule numbers come along', async () => {
+    const h = http();
+    const t = await shop(h);
+    await h.rate('O1', 'L1', { by: 'buyer', rating: 'bad' });
+    await h.post('/v1/orders/O1/lines/L1/reviews/modify', { by: 'buyer', rating: 'good' });
+    const ledger = (await h.get('/v1/sellers/S1/credit', t.seller)).json().ledger;
+    expect(
+      ledger.entries.map((e: { rule: string; reevaluated: boolean; points: number }) => [
+        e.rule,
+        e.reevaluated,
+        e.points,
+      ]),
+    ).toEqual([['A1', true, 1]]);
+    expect(ledger.ruleParams).toEqual({ A3: { cap: 6 }, A4: { days: 14 }, A6: { maxFen: 100 } });
+  });
+
   it('the shop page is public: name, badge and DSR; an unknown shop is NOT_FOUND', async () => {
     const h = http();
     await shop(h);

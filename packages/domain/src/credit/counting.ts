@@ -113,3 +113,27 @@ export function describeCreditRule(rule: CreditRule, rating: Rating, policy: Pol
       return 'not counted: the review was deleted';
   }
 }
+
+/** How the ledger marks an entry that re-decided a review already counted once (A9). */
+const REEVALUATED = 're-evaluated (A9): ';
+
+/** A ledger entry's reason: the rule in words, marked when it re-decides a review counted before (A9). */
+export function creditEntryReason(rule: CreditRule, rating: Rating, reevaluated: boolean, policy: Policy): string {
+  const base = describeCreditRule(rule, rating, policy);
+  return reevaluated && rule !== 'deleted' ? `${REEVALUATED}${base}` : base;
+}
+
+/** Whether a ledger reason (from creditEntryReason) marks a re-evaluation (A9). */
+export function isReevaluationReason(reason: string): boolean {
+  return reason.startsWith(REEVALUATED);
+}
+
+/** The policy numbers behind each not-counted rule, for wording a ledger entry in any language. */
+export function creditRuleParams(policy: Policy) {
+  const c = policy.credit;
+  return {
+    A3: { cap: c.monthlyGoodCapPerPair },
+    A4: { days: c.sameItemWindowDays },
+    A6: { maxFen: c.maxUncountedLineAmountFen },
+  };
+}

@@ -1,4 +1,10 @@
-import { dsrSummaryFromSums, dsrWindowStart, summarizeCredit } from '@xinyu/domain';
+import {
+  creditRuleParams,
+  dsrSummaryFromSums,
+  dsrWindowStart,
+  isReevaluationReason,
+  summarizeCredit,
+} from '@xinyu/domain';
 import type { PartyKind } from '../../db/credit.repository.js';
 import { loadCreditReportRows } from '../../db/credit-report.repository.js';
 import type { AppContext } from '../context.js';
@@ -31,12 +37,14 @@ export async function getCreditReport(
         counted: e.counted,
         points: e.points,
         rule: e.credit_rule,
+        reevaluated: isReevaluationReason(e.reason),
         reason: e.reason,
         effectiveAt: e.effective_at.toISOString(),
         recordedAt: e.recorded_at.toISOString(),
         policyVersion: e.policy_version,
       })),
       nextCursor: ledger.hasMore ? String(ledger.rows.at(-1)?.entry_id) : null,
+      ruleParams: creditRuleParams(ctx.policy),
     },
   };
 }

@@ -2,8 +2,8 @@ import {
   type CountableReview,
   type CreditRule,
   type CreditTotals,
+  creditEntryReason,
   decidePairCredit,
-  describeCreditRule,
   type Instant,
   type Policy,
   type Rating,
@@ -118,7 +118,7 @@ export class BatchCreditLedger {
           counted: decision.counted,
           points: decision.points,
           rule: decision.rule,
-          reason: reasonFor(decision.rule, review.rating, previous !== undefined, this.policy),
+          reason: creditEntryReason(decision.rule, review.rating, previous !== undefined, this.policy),
           effectiveAt: review.effectiveAt,
         },
         supersededAt: null,
@@ -161,9 +161,3 @@ const addTotals = (a: CreditTotals, b: CreditTotals): CreditTotals => ({
   neutral: a.neutral + b.neutral,
   bad: a.bad + b.bad,
 });
-
-/** The ledger's reason, worded as recountPairCredit words it. */
-function reasonFor(rule: CreditRule, rating: Rating, reevaluated: boolean, policy: Policy): string {
-  const base = describeCreditRule(rule, rating, policy);
-  return reevaluated && rule !== 'deleted' ? `re-evaluated (A9): ${base}` : base;
-}

@@ -1,8 +1,8 @@
 import {
   type CreditRule,
   type CreditTotals,
+  creditEntryReason,
   decidePairCredit,
-  describeCreditRule,
   type Party,
   type Rating,
   totalsDelta,
@@ -66,7 +66,7 @@ export async function recountPairCredit(uow: UnitOfWork, sellerId: string, buyer
         counted: decision.counted,
         points: decision.points,
         rule: decision.rule,
-        reason: reasonFor(decision.rule, review.rating, previous !== undefined, policy),
+        reason: creditEntryReason(decision.rule, review.rating, previous !== undefined, policy),
         effectiveAt: review.effectiveAt,
       },
       now,
@@ -75,9 +75,4 @@ export async function recountPairCredit(uow: UnitOfWork, sellerId: string, buyer
     await saveCreditDecision(tx, sellerId, review.orderId, review.lineId, by, decision);
   }
   await addToTotals(tx, partyKind, partyId, total);
-}
-
-function reasonFor(rule: CreditRule, rating: Rating, reevaluated: boolean, policy: UnitOfWork['policy']): string {
-  const base = describeCreditRule(rule, rating, policy);
-  return reevaluated && rule !== 'deleted' ? `re-evaluated (A9): ${base}` : base;
 }

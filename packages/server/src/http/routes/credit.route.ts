@@ -21,6 +21,7 @@ const Ledger = Type.Object({
       counted: Type.Boolean(),
       points: Type.Integer(),
       rule: Type.String({ description: 'A1 counted; A3, A4, A6 or deleted: not counted' }),
+      reevaluated: Type.Boolean({ description: 'A9: this entry re-decided a review counted before' }),
       reason: Type.String(),
       effectiveAt: Type.String(),
       recordedAt: Type.String(),
@@ -28,6 +29,14 @@ const Ledger = Type.Object({
     }),
   ),
   nextCursor: Nullable(Type.String()),
+  ruleParams: Type.Object(
+    {
+      A3: Type.Object({ cap: Type.Integer() }),
+      A4: Type.Object({ days: Type.Integer() }),
+      A6: Type.Object({ maxFen: Type.Integer() }),
+    },
+    { description: 'the policy numbers behind the not-counted rules (to word them in any language)' },
+  ),
 });
 const LedgerQuery = Type.Object(PageQuery, { additionalProperties: false });
 
