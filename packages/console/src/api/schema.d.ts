@@ -328,12 +328,26 @@ export interface paths {
                   rating: string;
                   reason: string;
                   recordedAt: string;
+                  /** @description A9: this entry re-decided a review counted before */
+                  reevaluated: boolean;
                   /** @description ORDER/LINE/by */
                   review: string;
                   /** @description A1 counted; A3, A4, A6 or deleted: not counted */
                   rule: string;
                 }[];
                 nextCursor: string | null;
+                /** @description the policy numbers behind the not-counted rules (to word them in any language) */
+                ruleParams: {
+                  A3: {
+                    cap: number;
+                  };
+                  A4: {
+                    days: number;
+                  };
+                  A6: {
+                    maxFen: number;
+                  };
+                };
               };
             };
           };
@@ -829,7 +843,33 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              cases: {
+                buyer: string;
+                /** Format: date-time */
+                escalatedAt: string | null;
+                /**
+                 * Format: date-time
+                 * @description the end of the I2 evidence period; null once the case awaits its ruling
+                 */
+                evidenceOpenUntil: string | null;
+                kind: string;
+                order: string;
+                /** @description past the I3 SLA */
+                overdue: boolean;
+                reason: string;
+                refund: string;
+                /** @description fen */
+                requested: number;
+                /** Format: date-time */
+                rulingDueBy: string | null;
+                /** Format: date-time */
+                rulingDueFrom: string | null;
+                seller: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -4994,12 +5034,26 @@ export interface paths {
                   rating: string;
                   reason: string;
                   recordedAt: string;
+                  /** @description A9: this entry re-decided a review counted before */
+                  reevaluated: boolean;
                   /** @description ORDER/LINE/by */
                   review: string;
                   /** @description A1 counted; A3, A4, A6 or deleted: not counted */
                   rule: string;
                 }[];
                 nextCursor: string | null;
+                /** @description the policy numbers behind the not-counted rules (to word them in any language) */
+                ruleParams: {
+                  A3: {
+                    cap: number;
+                  };
+                  A4: {
+                    days: number;
+                  };
+                  A6: {
+                    maxFen: number;
+                  };
+                };
               };
               seller: string;
             };
@@ -5042,7 +5096,24 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              campaigns: {
+                [key: string]: {
+                  eligible: boolean;
+                  reasons: string[];
+                };
+              };
+              /** @description percent */
+              disputeRate30d: number;
+              disputes30d: number;
+              /** @description percent */
+              refundRate30d: number;
+              refunds30d: number;
+              seller: string;
+              trades30d: number;
+            };
+          };
         };
       };
     };

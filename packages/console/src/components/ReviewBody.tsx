@@ -32,10 +32,21 @@ export function RatingTag({ rating }: { rating: string | null | undefined }) {
  * A review as text (React escapes it: Chinese, emoji and markup in a buyer's words are shown as
  * written), with its shop ratings, follow-up and the seller's explanations.
  */
-export function ReviewBody({ review, who, extra }: { review: ReviewContent; who?: ReactNode; extra?: ReactNode }) {
+export function ReviewBody({
+  review,
+  who,
+  extra,
+  by,
+}: {
+  review: ReviewContent;
+  who?: ReactNode;
+  extra?: ReactNode;
+  /** Which party gave it, when the page shows both sides of a line. */
+  by?: 'buyer' | 'seller';
+}) {
   const { t, code } = useI18n();
   return (
-    <article className={`review${review.folded ? ' folded' : ''}`}>
+    <article className={`review${review.folded ? ' folded' : ''}`} data-by={by}>
       <header className="review-head">
         {review.visible ? (
           <RatingTag rating={review.rating} />

@@ -58,8 +58,10 @@ function LineBlock({ order, line, onChange }: { order: OrderView; line: OrderLin
           {formatFen(line.price)} × {line.qty} = {formatFen(line.amount)}
         </span>
       </div>
-      {mine ? <ReviewBody review={mine} who={t('order.myReview')} extra={<ComplaintNote review={mine} />} /> : null}
-      {theirs ? <ReviewBody review={theirs} who={t('order.sellerReview')} /> : null}
+      {mine ? (
+        <ReviewBody review={mine} by="buyer" who={t('order.myReview')} extra={<ComplaintNote review={mine} />} />
+      ) : null}
+      {theirs ? <ReviewBody review={theirs} by="seller" who={t('order.sellerReview')} /> : null}
       {line.refunds.length ? (
         <ul className="line-refunds">
           {line.refunds.map((r) => (

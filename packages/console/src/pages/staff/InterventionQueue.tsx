@@ -21,7 +21,7 @@ export function InterventionQueue() {
         {cases.map((c) => (
           <li key={c.refund} className={`card case${c.overdue ? ' overdue' : ''}`} data-refund={c.refund}>
             <h3>
-              <Link to={`/staff/cases/${encodeURIComponent(c.refund)}`}>{c.title ?? c.refund}</Link>
+              <Link to={`/staff/cases/${encodeURIComponent(c.refund)}`}>{c.refund}</Link>
               {c.overdue ? <span className="pill danger-pill">{t('staff.overdue')}</span> : null}
             </h3>
             <p className="small">
