@@ -25,16 +25,22 @@ export function translate(lang: Lang, key: Key, vars?: Record<string, string | n
  * The wording of a value from the API (an error code, a rule id, a status, an event type) under
  * `prefix`: `error.NOT_FOUND`. A value the catalogue does not know yet is shown as it came.
  */
-export function translateCode(lang: Lang, prefix: string, code: string): string {
+export function translateCode(
+  lang: Lang,
+  prefix: string,
+  code: string,
+  vars?: Record<string, string | number>,
+): string {
   const catalogue = CATALOGUES[lang] as Record<string, string>;
-  return catalogue[`${prefix}.${code}`] ?? code;
+  const text = catalogue[`${prefix}.${code}`];
+  return text === undefined ? code : interpolate(text, vars);
 }
 
 export interface I18n {
   readonly lang: Lang;
   setLang(lang: Lang): void;
   t(key: Key, vars?: Record<string, string | number>): string;
-  code(prefix: string, code: string): string;
+  code(prefix: string, code: string, vars?: Record<string, string | number>): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -59,7 +65,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       lang,
       setLang,
       t: (key, vars) => translate(lang, key, vars),
-      code: (prefix, code) => translateCode(lang, prefix, code),
+      code: (prefix, code, vars) => translateCode(lang, prefix, code, vars),
     }),
     [lang, setLang],
   );

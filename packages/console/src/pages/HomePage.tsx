@@ -25,6 +25,20 @@ export function HomePage() {
           </Link>
         </p>
       </section>
+      {demo.data?.signIns.length ? (
+        <section className="card">
+          <h2>{t('signIn.demo')}</h2>
+          <ul className="shop-links">
+            {demo.data.signIns.map((s) => (
+              <li key={s.token}>
+                <Link to={`/sign-in?token=${encodeURIComponent(s.token)}`}>
+                  {t('signIn.as', { role: code('role', s.role), who: s.name ?? s.subject })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {demo.data?.shops.length ? (
         <section className="card">
           <h2>{t('home.shops')}</h2>

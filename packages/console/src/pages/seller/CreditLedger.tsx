@@ -1,4 +1,4 @@
-import { apiGet } from '../../api/client.js';
+import { type Answer, apiGet } from '../../api/client.js';
 import { usePages } from '../../api/use-pages.js';
 import { useResource } from '../../api/use-resource.js';
 import type { LedgerEntry } from '../../api/views.js';
@@ -6,6 +6,7 @@ import { CreditBadge } from '../../components/CreditBadge.js';
 import { MoreButton, PageStatus } from '../../components/PageStatus.js';
 import { RatingTag } from '../../components/ReviewBody.js';
 import { Instant } from '../../components/TimeLeft.js';
+import { formatFen } from '../../format/money.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { SellerTabs } from './SellerTabs.js';
 
@@ -53,7 +54,7 @@ export function CreditLedger({ seller }: { seller: string }) {
             </thead>
             <tbody>
               {entries.items.map((e) => (
-                <LedgerRow key={e.entry} entry={e} />
+                <LedgerRow key={e.entry} entry={e} params={summary.data?.ledger.ruleParams} />
               ))}
             </tbody>
           </table>
@@ -69,8 +70,14 @@ export function CreditLedger({ seller }: { seller: string }) {
   );
 }
 
-function LedgerRow({ entry }: { entry: LedgerEntry }) {
+type RuleParams = Answer<'/v1/sellers/{seller}/credit'>['ledger']['ruleParams'];
+
+function LedgerRow({ entry, params }: { entry: LedgerEntry; params: RuleParams | undefined }) {
   const { t, code } = useI18n();
+  // The numbers come with the ledger (the policy's), never from the console.
+  const vars = params
+    ? { cap: params.A3.cap, days: params.A4.days, amount: formatFen(params.A6.maxFen) }
+    : { cap: '…', days: '…', amount: '…' };
   return (
     <tr className={entry.counted ? '' : 'not-counted'}>
       <td>
@@ -86,7 +93,13 @@ function LedgerRow({ entry }: { entry: LedgerEntry }) {
         {entry.counted ? (entry.points > 0 ? `+${entry.points}` : String(entry.points)) : t('ledger.notCounted')}
       </td>
       <td>
-        <strong>{entry.rule}</strong> {code('rule', entry.rule)}
+        <strong>{entry.rule}</strong> {code('rule', entry.rule, vars)}
+        {entry.reevaluated ? (
+          <>
+            {' '}
+            <strong>A9</strong> {code('rule', 'A9')}
+          </>
+        ) : null}
       </td>
     </tr>
   );

@@ -77,16 +77,30 @@ function Fact({ label, value }: { label: string; value: React.ReactNode }) {
   );
 }
 
-/** Fields of an event worth a glance, shown as text (never as markup). */
-const SHOWN = ['rating', 'text', 'reason', 'amount', 'method', 'status', 'responsible', 'by', 'kind'];
+/**
+ * Fields of an event worth a glance, each worded by the family of values it holds (a free text,
+ * such as a refusal reason, is shown as written; never as markup).
+ */
+const SHOWN: ReadonlyArray<[field: string, family: string | null]> = [
+  ['rating', 'rating'],
+  ['kind', 'refundKind'],
+  ['reason', 'refundReason'],
+  ['method', 'shipMethod'],
+  ['responsible', 'responsible'],
+  ['by', 'party'],
+  ['amount', null],
+  ['text', null],
+];
 
 function TimelineItem({ event }: { event: TimelineEvent }) {
   const { code } = useI18n();
   // The payload of an event is not described field by field in the API: read what is there.
   const data = (event.data && typeof event.data === 'object' ? event.data : {}) as Record<string, unknown>;
-  const details = SHOWN.filter((k) => data[k] !== undefined && data[k] !== null).map((k) => {
+  const details = SHOWN.filter(([k]) => data[k] !== undefined && data[k] !== null).map(([k, family]) => {
     const v = data[k];
-    return k === 'amount' && typeof v === 'number' ? formatFen(v) : typeof v === 'string' ? v : JSON.stringify(v);
+    if (k === 'amount' && typeof v === 'number') return formatFen(v);
+    if (typeof v !== 'string') return JSON.stringify(v);
+    return family ? code(family, v) : v;
   });
   return (
     <li className={`timeline-item aggregate-${event.aggregate}`}>
