@@ -16,12 +16,15 @@ export function ActionButtons({
   actions,
   forms,
   label,
+  subject,
   onExpire,
 }: {
   actions: readonly Action[] | undefined;
   forms: Partial<Record<string, ActionRenderer>>;
   /** What the actions act on, for people using a screen reader ("订单 O1 第 L1 行"). */
   label?: string;
+  /** The thing acted on (an item's title), shown in the dialog's title. */
+  subject?: string | undefined;
   /** Runs when an action's `until` passes: the view is read again, so the button goes if the server says so. */
   onExpire?: () => void;
 }) {
@@ -40,7 +43,10 @@ export function ActionButtons({
         </span>
       ))}
       {open ? (
-        <Dialog title={code('action', open.action)} onClose={() => setOpen(null)}>
+        <Dialog
+          title={subject ? `${code('action', open.action)} · ${subject}` : code('action', open.action)}
+          onClose={() => setOpen(null)}
+        >
           {forms[open.action]?.(open, () => setOpen(null))}
         </Dialog>
       ) : null}

@@ -43,7 +43,12 @@ export function RefundCard({
       ) : refund.awaiting ? (
         <p className="deadline">{code('awaiting', refund.awaiting)}</p>
       ) : null}
-      <ActionButtons actions={refund.actions} forms={refundForms(refund, by, onChange, t, code)} onExpire={onChange} />
+      <ActionButtons
+        actions={refund.actions}
+        forms={refundForms(refund, by, onChange, t, code)}
+        subject={refund.title ?? refund.item}
+        onExpire={onChange}
+      />
     </article>
   );
 }

@@ -28,17 +28,17 @@ function RateForm({ order, line, by, close, onDone }: FormProps) {
   const [text, setText] = useState('');
   const [anonymous, setAnonymous] = useState(false);
   const [dsr, setDsr] = useState<Dsr>({ description: null, service: null, logistics: null });
-  const dsrDone = dsr.description !== null && dsr.service !== null && dsr.logistics !== null;
+  // The shop ratings go with the review when all three are given; a half-given set sends nothing yet.
+  const given = [dsr.description, dsr.service, dsr.logistics].filter((v) => v !== null).length;
   const body =
-    rating === '' || (by === 'buyer' && !dsrDone)
+    rating === '' || (given > 0 && given < 3)
       ? null
       : {
           by,
           rating,
           ...(text.trim() ? { text } : {}),
-          ...(by === 'buyer'
-            ? { anonymous, dsr: dsr as { description: number; service: number; logistics: number } }
-            : {}),
+          ...(by === 'buyer' ? { anonymous } : {}),
+          ...(given === 3 ? { dsr: dsr as { description: number; service: number; logistics: number } } : {}),
         };
   return (
     <ActionForm

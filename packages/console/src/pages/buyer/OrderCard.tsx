@@ -83,6 +83,7 @@ function LineBlock({ order, line, onChange }: { order: OrderView; line: OrderLin
         actions={line.actions}
         forms={forms}
         label={t('order.lineLabel', { title: line.title ?? line.item })}
+        subject={line.title ?? line.item}
         onExpire={onChange}
       />
     </div>

@@ -67,6 +67,7 @@ function WorkbenchItem({ review, onChange }: { review: WorkbenchReview; onChange
             actions={review.actions}
             forms={forms}
             label={t('order.number', { order: review.order })}
+            subject={review.title ?? review.item}
             onExpire={onChange}
           />
         </>
