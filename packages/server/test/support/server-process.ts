@@ -11,6 +11,8 @@ export interface ServerProcess {
   readonly name: string;
   /** Where its API listens, e.g. `http://127.0.0.1:40123`. */
   readonly address: string;
+  /** Its operating-system process id. */
+  readonly pid: number;
   /** Resolves with the exit code (or signal) once the process is gone. */
   readonly exited: Promise<number | string>;
   /** SIGKILL: no shutdown of any kind; resolves once the process is gone. */
@@ -63,7 +65,14 @@ export async function startServerProcess(databaseUrl: string, options: ServerPro
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
-  return { name: options.name, address, exited, kill: () => end('SIGKILL'), stop: () => end('SIGTERM') };
+  return {
+    name: options.name,
+    address,
+    pid: child.pid!,
+    exited,
+    kill: () => end('SIGKILL'),
+    stop: () => end('SIGTERM'),
+  };
 }
 
 /** Reads stdout up to `xinyu: API on ADDRESS`; fails with what the child said if it exits or hangs first. */
