@@ -106,7 +106,7 @@ describe('three server processes on one PostgreSQL database, against one', () =>
       ]);
       const spread = servers.slice(0, 3).map((s) => s.address);
       const single = [servers[3]!.address];
-      const chains = commandStream(30, 1111);
+      const chains = commandStream(24, 1111);
       // Both deployments at once, 9 chains in flight each.
       const [onThree, onOne] = await Promise.all([
         runStream(chains, { apiKey: API_KEY, concurrency: 9, target: (n) => spread[n % 3]! }),
