@@ -63,15 +63,18 @@ export async function findOrderSeller(db: Kysely<Database>, orderId: string): Pr
   return row?.seller_id ?? null;
 }
 
-/** Loads an order by id; `lock` takes a row lock so concurrent commands on it serialize. */
+/** Loads an order by id (with its directory entry, in one statement); `lock` takes a row lock so concurrent commands on it serialize. */
 export async function loadOrder(db: Kysely<Database>, orderId: string, lock = false): Promise<StoredOrder | null> {
-  const sellerId = await findOrderSeller(db, orderId);
-  if (sellerId === null) return null;
-  let query = db.selectFrom('orders').selectAll().where('seller_id', '=', sellerId).where('order_id', '=', orderId);
-  if (lock) query = query.forUpdate();
+  let query = db
+    .selectFrom('orders')
+    .innerJoin('order_directory as d', (j) =>
+      j.onRef('d.order_id', '=', 'orders.order_id').onRef('d.seller_id', '=', 'orders.seller_id'),
+    )
+    .selectAll('orders')
+    .where('d.order_id', '=', orderId);
+  if (lock) query = query.forUpdate('orders');
   const r = await query.executeTakeFirst();
-  if (!r) return null;
-  return toStoredOrder(r);
+  return r ? toStoredOrder(r) : null;
 }
 
 /** Maps an order_lines row to the stored line. */

@@ -10,24 +10,38 @@ export interface DueTimer {
   readonly dueAt: Instant;
 }
 
-/** Sets (replacing by key) or cancels timers in the caller's transaction. */
+/**
+ * Sets (replacing by key) or cancels timers in the caller's transaction, in one statement. Applied
+ * in order, effects on one key come down to the last of them (a set, or a cancel), so each key
+ * gets only its last effect: the cancelled keys are deleted and the set ones upserted together.
+ */
 export async function applyTimerEffects(
   tx: Transaction<Database>,
   effects: ReadonlyArray<{ sellerId: string; effect: TimerEffect }>,
 ): Promise<void> {
-  for (const { sellerId, effect } of effects) {
-    if (effect.type === 'cancel') {
-      await tx.deleteFrom('timers').where('kind', '=', effect.kind).where('ref', '=', effect.ref).execute();
-    } else {
-      await tx
-        .insertInto('timers')
-        .values({ kind: effect.kind, ref: effect.ref, seller_id: sellerId, due_at: new Date(effect.dueAt) })
-        .onConflict((oc) =>
-          oc.columns(['kind', 'ref']).doUpdateSet({ due_at: new Date(effect.dueAt), seller_id: sellerId, attempts: 0 }),
-        )
-        .execute();
-    }
+  const last = new Map<string, { sellerId: string; effect: TimerEffect }>();
+  for (const e of effects) {
+    const key = JSON.stringify([e.effect.kind, e.effect.ref]);
+    last.delete(key);
+    last.set(key, e);
   }
+  const cancels = [...last.values()].filter((e) => e.effect.type === 'cancel').map((e) => e.effect);
+  const sets = [...last.values()].flatMap(({ sellerId, effect }) =>
+    effect.type === 'cancel' ? [] : [{ ...effect, sellerId }],
+  );
+  if (cancels.length === 0 && sets.length === 0) return;
+  const cancel = sql`delete from timers where (kind, ref) in (select * from unnest(
+    ${cancels.map((c) => c.kind)}::text[], ${cancels.map((c) => c.ref)}::text[]))`;
+  if (sets.length === 0) {
+    await cancel.execute(tx);
+    return;
+  }
+  const upsert = sql`insert into timers (kind, ref, seller_id, due_at)
+    select * from unnest(${sets.map((t) => t.kind)}::text[], ${sets.map((t) => t.ref)}::text[],
+      ${sets.map((t) => t.sellerId)}::text[], ${sets.map((t) => new Date(t.dueAt).toISOString())}::timestamptz[])
+    on conflict (kind, ref) do update set due_at = excluded.due_at, seller_id = excluded.seller_id, attempts = 0`;
+  if (cancels.length === 0) await upsert.execute(tx);
+  else await sql`with cancelled as (${cancel}) ${upsert}`.execute(tx);
 }
 
 /**
