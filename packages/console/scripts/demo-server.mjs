@@ -76,22 +76,30 @@ async function runSql(url, statement) {
 function addressOf(child, ms) {
   return new Promise((resolve, reject) => {
     let said = '';
-    const done = (result) => {
-      clearTimeout(timer);
-      child.stdout.removeAllListeners('data');
-      child.removeAllListeners('exit');
-      if (typeof result === 'string') resolve(result);
-      else reject(result);
-    };
-    const timer = setTimeout(() => done(new Error(`xinyu demo did not start within ${ms} ms:\n${said}`)), ms);
-    child.stdout.on('data', (chunk) => {
+    const onOut = (chunk) => {
       said += chunk.toString();
       const match = / on (http:\/\/[^\s]+)/.exec(said);
       if (match) done(match[1]);
-    });
-    child.stderr.on('data', (chunk) => {
+    };
+    const onErr = (chunk) => {
       said += chunk.toString();
-    });
-    child.once('exit', (code) => done(new Error(`xinyu demo exited (${code}) before serving:\n${said}`)));
+    };
+    const onExit = (code) => done(new Error(`xinyu demo exited (${code}) before serving:\n${said}`));
+    const timer = setTimeout(() => done(new Error(`xinyu demo did not start within ${ms} ms:\n${said}`)), ms);
+    // Only this function's own listeners go: the caller's wait for the exit must stay.
+    const done = (result) => {
+      clearTimeout(timer);
+      child.stdout.off('data', onOut);
+      child.stderr.off('data', onErr);
+      child.off('exit', onExit);
+      // Keep draining the pipes, or a chatty child blocks once their buffers fill.
+      child.stdout.resume();
+      child.stderr.resume();
+      if (typeof result === 'string') resolve(result);
+      else reject(result);
+    };
+    child.stdout.on('data', onOut);
+    child.stderr.on('data', onErr);
+    child.once('exit', onExit);
   });
 }

@@ -37,10 +37,13 @@ export function ReviewBody({
   who,
   extra,
   by,
+  item,
 }: {
   review: ReviewContent;
   who?: ReactNode;
   extra?: ReactNode;
+  /** The item reviewed, when the page lists reviews of many items. */
+  item?: string | null | undefined;
   /** Which party gave it, when the page shows both sides of a line. */
   by?: 'buyer' | 'seller';
 }) {
@@ -60,9 +63,10 @@ export function ReviewBody({
         {review.isDefault ? <span className="pill">{t('review.default')}</span> : null}
         {review.state !== 'active' ? <span className="pill">{code('reviewState', review.state)}</span> : null}
         {review.folded ? <span className="pill">{t('review.foldedTag')}</span> : null}
+        {item ? <span className="review-item muted small">{item}</span> : null}
       </header>
       {!review.visible ? (
-        <p className="muted">{t('review.hiddenExplain')}</p>
+        <p className="muted small hidden-note">{t('review.hiddenExplain')}</p>
       ) : (
         <>
           {review.text ? (

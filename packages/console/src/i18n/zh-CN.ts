@@ -119,7 +119,7 @@ export const zhCN = {
   'seller.refunds': '退款',
   'seller.rates': '退款率/纠纷率',
   'seller.reviewsIntro': '买家的中评和差评，最新的在前。',
-  'seller.modifiable': '买家可修改：',
+  'seller.modifiable': '买家可修改评价：',
   'seller.complaint': '投诉',
   'seller.refundFilter': '按处理方筛选',
   'seller.allOpen': '全部进行中',

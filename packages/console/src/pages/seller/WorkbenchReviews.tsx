@@ -24,9 +24,9 @@ export function WorkbenchReviews({ seller }: { seller: string }) {
       <h1>{t('seller.title')}</h1>
       <SellerTabs />
       <p className="muted">{t('seller.reviewsIntro')}</p>
-      <ol className="review-list">
+      <ol className="review-list cards">
         {reviews.items.map((r) => (
-          <li key={r.review} data-review={r.review}>
+          <li key={r.review} data-review={r.review} className="card">
             <WorkbenchItem review={r} onChange={reviews.reload} />
           </li>
         ))}
@@ -48,21 +48,22 @@ function WorkbenchItem({ review, onChange }: { review: WorkbenchReview; onChange
     <ReviewBody
       review={review}
       who={review.anonymous ? t('review.anonymousBuyer') : review.buyer}
+      item={review.title ?? review.item}
       extra={
         <>
-          <p className="muted small">
-            {review.title ?? review.item} · {t('order.number', { order: review.order })}
+          <p className="deadline meta">
+            <span className="muted">{t('order.number', { order: review.order })}</span>
+            {review.modifiableUntil ? (
+              <span>
+                {t('seller.modifiable')} <TimeLeft until={review.modifiableUntil} />
+              </span>
+            ) : null}
+            {review.complaint ? (
+              <span>
+                {t('seller.complaint')}: {code('complaintStatus', review.complaint.status)}
+              </span>
+            ) : null}
           </p>
-          {review.modifiableUntil ? (
-            <p className="deadline">
-              {t('seller.modifiable')} <TimeLeft until={review.modifiableUntil} />
-            </p>
-          ) : null}
-          {review.complaint ? (
-            <p className="small">
-              {t('seller.complaint')}: {code('complaintStatus', review.complaint.status)}
-            </p>
-          ) : null}
           <ActionButtons
             actions={review.actions}
             forms={forms}

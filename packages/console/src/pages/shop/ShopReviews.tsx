@@ -31,11 +31,7 @@ function ReviewItems({ pages }: { pages: ReturnType<typeof useReviews> }) {
       <ol className="review-list">
         {pages.items.map((r) => (
           <li key={r.review}>
-            <ReviewBody
-              review={r}
-              who={r.anonymous ? t('review.anonymousBuyer') : r.buyer}
-              extra={<ItemLine review={r} />}
-            />
+            <ReviewBody review={r} who={r.anonymous ? t('review.anonymousBuyer') : r.buyer} item={r.title ?? r.item} />
           </li>
         ))}
       </ol>
@@ -43,10 +39,6 @@ function ReviewItems({ pages }: { pages: ReturnType<typeof useReviews> }) {
       <MoreButton more={pages.more} loading={pages.loading} onMore={pages.loadMore} />
     </>
   );
-}
-
-function ItemLine({ review }: { review: ListedReview }) {
-  return <p className="muted small">{review.title ?? review.item}</p>;
 }
 
 /** A shop's reviews, newest first, filtered by rating; folded ones (F7) only behind a click. */
