@@ -15,11 +15,11 @@ export interface BenchOptions {
   readonly ingest: number;
   /** Reviews per batch (one transaction, multi-row statements), default 500. */
   readonly batch: number;
-  /** HTTP requests per side (ours, the bare route) for API write and credit read, default 10,000. */
+  /** HTTP requests per side (ours, the bare route) for API write and credit read, default 5,000. */
   readonly requests: number;
   /** Concurrent HTTP connections, default 50. */
   readonly connections: number;
-  /** Due timers fired (and updated raw), default 10,000. */
+  /** Due timers fired (and updated raw), default 5,000. */
   readonly timers: number;
   /** Reviews the policy replay recomputes, default 1,000,000. */
   readonly reviews: number;
@@ -30,9 +30,9 @@ export interface BenchOptions {
 export const DEFAULTS = {
   ingest: 20_000,
   batch: 500,
-  requests: 10_000,
+  requests: 5_000,
   connections: 50,
-  timers: 10_000,
+  timers: 5_000,
   reviews: 1_000_000,
 } as const;
 
