@@ -6,7 +6,6 @@ import {
   decidePairCredit,
   type Instant,
   type Policy,
-  type Rating,
   totalsDelta,
   ZERO_TOTALS,
 } from '@xinyu/domain';

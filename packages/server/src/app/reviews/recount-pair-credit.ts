@@ -4,7 +4,6 @@ import {
   creditEntryReason,
   decidePairCredit,
   type Party,
-  type Rating,
   totalsDelta,
 } from '@xinyu/domain';
 import { addToTotals, loadCurrentEntries, writeEntry } from '../../db/credit.repository.js';
