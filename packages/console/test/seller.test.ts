@@ -81,8 +81,23 @@ describe('seller workbench', () => {
 
       // Why is my score X: the ledger, each entry with its rule in words.
       await page.getByRole('link', { name: text(lang, 'seller.credit'), exact: true }).click();
-      const credit = await api<{ credit: { score: number } }>('GET', `/v1/sellers/${seller}/credit?limit=1`);
-      await page.getByRole('heading', { name: text(lang, 'ledger.why', { score: credit.credit.score }) }).waitFor();
+      // Other files' orders move the demo shop's score meanwhile: the page must show the score the
+      // API gives when it is read (reloaded if a review landed in between).
+      await page.locator('h2 .credit-badge').waitFor();
+      await expect
+        .poll(
+          async () => {
+            const { credit } = await api<{ credit: { score: number } }>('GET', `/v1/sellers/${seller}/credit?limit=1`);
+            const want = text(lang, 'ledger.why', { score: credit.score });
+            const shown = page.getByRole('heading', { name: want });
+            if ((await shown.count()) === 1) return true;
+            await page.reload();
+            await page.locator('h2 .credit-badge').waitFor();
+            return false;
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(true);
       await page
         .locator('table.ledger tbody tr', { hasText: word(lang, 'rule', 'A1') })
         .first()

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buyerRates, makeOrder, subjectOf, TOKENS } from './fixtures.js';
+import { buyerRates, makeOrder } from './fixtures.js';
 import { api, LANGS, openConsole, text, uniqueId, word } from './support.js';
 
 type Shop = { name: string | null; credit: { score: number; icons: number; tier: string } };
@@ -9,8 +9,13 @@ describe('shop page (public)', () => {
   const markup = `<b>别买</b> 😡 <img src=x onerror=alert(1)> ${uniqueId('html')}`;
   const foldedText = `被折叠的差评 ${uniqueId('folded')}`;
 
+  // A shop of its own: the other files change the demo shop's credit while this one reads it.
   beforeAll(async () => {
-    seller = await subjectOf(TOKENS.seller);
+    seller = uniqueId('shop');
+    await api('POST', '/v1/sellers', { seller, market: 'taobao', name: `山茶小铺 ${seller}` });
+    for (let i = 0; i < 6; i++) {
+      await buyerRates(await makeOrder(seller, uniqueId('fan'), 'success', `山茶花香皂 ${i}`), 'good', '很好用');
+    }
     const shopper = uniqueId('shopper');
     const plain = await makeOrder(seller, shopper, 'success', '纯棉T恤');
     await buyerRates(plain, 'bad', markup);
@@ -29,6 +34,7 @@ describe('shop page (public)', () => {
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(shop.name ?? seller);
       expect(await page.getByTestId('credit-score').textContent()).toBe(String(shop.credit.score));
       // The badge draws exactly the icons the API gives, of its tier.
+      expect(shop.credit.icons).toBeGreaterThan(0);
       expect(await page.locator('.shop-summary .credit-badge svg').count()).toBe(shop.credit.icons);
       for (const d of ['description', 'service', 'logistics']) {
         await page
