@@ -37,7 +37,10 @@ export async function startDemoServer(options) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'xinyu-console-'));
   const serverUrl = process.env.DATABASE_URL?.trim();
   const schema = serverUrl ? `${SCHEMA_PREFIX}${process.pid}_${Date.now().toString(36)}` : null;
-  if (serverUrl && schema) await runSql(serverUrl, `create schema "${schema}"`);
+  if (serverUrl && schema) {
+    await dropSchemasOfDeadRuns(serverUrl);
+    await runSql(serverUrl, `create schema "${schema}"`);
+  }
   const env = { ...process.env, XINYU_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', XINYU_LOG: 'off' };
   delete env.XINYU_API_KEYS; // the demo's own key, `demo-key`
   if (serverUrl && schema) {
@@ -59,6 +62,32 @@ export async function startDemoServer(options) {
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** Drops the schemas that runs killed on this machine left behind (their process is gone). */
+async function dropSchemasOfDeadRuns(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query('select nspname as name from pg_namespace where starts_with(nspname, $1)', [
+      SCHEMA_PREFIX,
+    ]);
+    for (const { name } of rows) {
+      const pid = Number(name.slice(SCHEMA_PREFIX.length).split('_')[0]);
+      if (!alive(pid)) await client.query(`drop schema if exists "${name}" cascade`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
   }
 }
 
