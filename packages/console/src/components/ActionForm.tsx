@@ -49,7 +49,7 @@ export function ActionForm<B>({ body, send, submitLabel, onDone, onCancel, dange
           {busy ? t('common.sending') : submitLabel}
         </button>
         {onCancel ? (
-          <button type="button" onClick={onCancel}>
+          <button type="button" onClick={() => onCancel()}>
             {t('common.cancel')}
           </button>
         ) : null}

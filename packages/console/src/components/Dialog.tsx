@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useId, useLayoutEffect, useRef } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 
 /**
@@ -9,11 +9,16 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  useEffect(() => {
+  // A layout effect: its clean-up returns the focus during the commit, before anything queued after it.
+  useLayoutEffect(() => {
     const dialog = ref.current;
     const opener = document.activeElement as HTMLElement | null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => opener?.focus?.();
+    return () => {
+      // Still modal here, the page behind is inert: close it first, or the focus would not move.
+      if (dialog?.open) dialog.close();
+      opener?.focus?.();
+    };
   }, []);
   return (
     <dialog

@@ -176,8 +176,8 @@ export function refundForms(
   code: (prefix: string, value: string) => string,
 ): Record<string, ActionRenderer> {
   const id = { refund: refund.refund };
-  const done = (close: () => void) => () => {
-    close();
+  const done = (close: (done?: boolean) => void) => () => {
+    close(true);
     onDone();
   };
   const confirm =
@@ -259,7 +259,7 @@ export function requestRefundForm(order: string, line: string, onDone: () => voi
       action={action}
       close={close}
       onDone={() => {
-        close();
+        close(true);
         onDone();
       }}
     />
@@ -268,8 +268,8 @@ export function requestRefundForm(order: string, line: string, onDone: () => voi
 
 /** The order's own actions: the buyer confirms receipt, the seller ships. */
 export function orderForms(order: string, onDone: () => void, t: T, code: (p: string, v: string) => string) {
-  const done = (close: () => void) => () => {
-    close();
+  const done = (close: (done?: boolean) => void) => () => {
+    close(true);
     onDone();
   };
   return {

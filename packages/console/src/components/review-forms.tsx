@@ -113,8 +113,8 @@ export function reviewForms(
   t: ReturnType<typeof useI18n>['t'],
 ): Record<string, ActionRenderer> {
   const { order, line } = ref;
-  const done = (close: () => void) => () => {
-    close();
+  const done = (close: (done?: boolean) => void) => () => {
+    close(true);
     onDone();
   };
   return {

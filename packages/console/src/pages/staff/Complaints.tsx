@@ -79,7 +79,7 @@ function ComplaintItem({ complaint: c, onChange }: { complaint: Complaint; onCha
               line={c.line}
               close={close}
               onDone={() => {
-                close();
+                close(true);
                 onChange();
               }}
             />
