@@ -19,7 +19,7 @@ export async function benchApiWrite(
   ctx: AppContext,
   options: BenchOptions,
 ): Promise<FigureResult> {
-  const warm = Math.min(500, options.requests);
+  const warm = Math.min(500, Math.ceil(options.requests / 5));
   // autocannon prepares a request ahead on each connection: spare lines keep every request distinct.
   const needed = options.requests + warm + options.connections * 4 * (ROUNDS + 1);
   const ours = buyerLines(successfulMarket('apo', Math.ceil(needed / 2), ctx.clock.now(), 21));

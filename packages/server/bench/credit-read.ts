@@ -8,8 +8,8 @@ import { round } from './measure.js';
 import type { BenchOptions } from './options.js';
 import type { FigureResult } from './report.js';
 
-/** Orders per shop of the credit-read data: 4 reviews each, so about 200 buyer reviews with DSR per shop. */
-const ORDERS = 2_000;
+/** Orders of the credit-read data (4 reviews each, 50 orders a shop: about 100 buyer reviews with DSR per shop), fewer for small runs. */
+const MAX_ORDERS = 2_000;
 
 /**
  * Credit read: `GET /v1/sellers/:seller/credit` (totals, level, good rate, DSR over the sliding
@@ -22,7 +22,7 @@ export async function benchCreditRead(
   ctx: AppContext,
   options: BenchOptions,
 ): Promise<FigureResult> {
-  const market = successfulMarket('crd', ORDERS, ctx.clock.now(), 31);
+  const market = successfulMarket('crd', Math.min(MAX_ORDERS, Math.max(100, options.requests)), ctx.clock.now(), 31);
   await insertOrders(bench.db, market.orders);
   for (let i = 0; i < market.reviews.length; i += 500) {
     const done = await executeCommand(ctx, (uow) => rateReviewsInBatch(uow, market.reviews.slice(i, i + 500)));
@@ -44,7 +44,7 @@ export async function benchCreditRead(
     if (check.statusCode !== 200 || !body.credit?.score || !body.dsr?.count) {
       throw new Error(`the credit read answered ${check.statusCode} ${check.body.slice(0, 200)}`);
     }
-    const warm = Math.min(500, options.requests);
+    const warm = Math.min(500, Math.ceil(options.requests / 5));
     await runLoad(origin, options.connections, warm, rawNext);
     await runLoad(origin, options.connections, warm, oursNext);
     const { raw, ours } = await runAlternating(origin, options.connections, options.requests, {

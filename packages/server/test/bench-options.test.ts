@@ -16,7 +16,7 @@ describe('xinyu bench arguments', () => {
   });
 
   it('scales down with --quick, and a size given beside it wins wherever it stands', () => {
-    expect(parseBenchArgs(['--reviews', '5000', '--quick'], {})).toMatchObject({ reviews: 5000, ingest: 2000 });
+    expect(parseBenchArgs(['--reviews', '5000', '--quick'], {})).toMatchObject({ reviews: 5000, ingest: 1000 });
     expect(parseBenchArgs(['--quick', '--ingest=300'], {})).toMatchObject({ ingest: 300, reviews: 20_000 });
     expect(parseBenchArgs(['--reviews', '1_000_000'], {})).toMatchObject({ reviews: 1_000_000 });
   });
