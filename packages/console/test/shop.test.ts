@@ -57,4 +57,17 @@ describe('shop page (public)', () => {
       await page.locator('.folded-list').getByText(foldedText).waitFor();
     });
   }
+
+  it('switches between Chinese and English from the header, and keeps the choice', async () => {
+    const page = await openConsole({ lang: 'zh-CN', path: `/shops/${seller}` });
+    await page.getByRole('heading', { name: text('zh-CN', 'shop.reviews') }).waitFor();
+    await page.getByRole('button', { name: text('zh-CN', 'nav.otherLanguageLabel') }).click();
+    await page.getByRole('heading', { name: text('en', 'shop.reviews') }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.reload();
+    await page.getByRole('heading', { name: text('en', 'shop.reviews') }).waitFor();
+    await page.getByRole('button', { name: text('en', 'nav.otherLanguageLabel') }).click();
+    await page.getByRole('heading', { name: text('zh-CN', 'shop.reviews') }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+  });
 });

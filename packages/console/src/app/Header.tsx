@@ -19,10 +19,12 @@ export function Header() {
         <button
           type="button"
           className="lang-switch"
+          // Named in the language it switches to, so that a reader of that language finds it.
           lang={lang === 'en' ? 'zh-CN' : 'en'}
+          aria-label={t('nav.otherLanguageLabel')}
           onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}
         >
-          {lang === 'en' ? '中文' : 'English'}
+          {t('nav.otherLanguage')}
         </button>
         {me ? (
           <>

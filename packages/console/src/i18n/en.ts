@@ -7,6 +7,8 @@ export const en: Record<Key, string> = {
   'nav.skip': 'Skip to the content',
   'nav.signIn': 'Sign in',
   'nav.signOut': 'Sign out',
+  'nav.otherLanguage': '中文',
+  'nav.otherLanguageLabel': '切换到中文',
   'home.buyer': 'My orders',
   'home.seller': 'Seller workbench',
   'home.agent': 'Seller workbench',

@@ -9,6 +9,8 @@ export const zhCN = {
   'nav.skip': '跳到主要内容',
   'nav.signIn': '登录',
   'nav.signOut': '退出',
+  'nav.otherLanguage': 'English',
+  'nav.otherLanguageLabel': 'Switch to English',
   'home.buyer': '我的订单',
   'home.seller': '卖家工作台',
   'home.agent': '卖家工作台',
