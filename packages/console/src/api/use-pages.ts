@@ -44,8 +44,15 @@ export function usePages<T>(
       },
     );
   }, []);
+  const seenGeneration = useRef(generation);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `deps` stand for what `load` reads
-  useEffect(() => fetchPage(undefined, false), [...deps, generation]);
+  useEffect(() => {
+    // Other deps (another filter) make another list: the old items go at once, never shown under
+    // the new filter. A reload of the same list keeps them on screen until the new page arrives.
+    if (seenGeneration.current === generation) setItems([]);
+    seenGeneration.current = generation;
+    fetchPage(undefined, false);
+  }, [...deps, generation]);
   return {
     items,
     error,
