@@ -341,6 +341,8 @@ describe('platform staff: intervention and dispute rate (I, J)', () => {
       {
         refund: 'R2',
         order: 'O2',
+        line: 'L1',
+        title: null,
         seller: 'S1',
         buyer: 'B1',
         kind: 'refund_only',
@@ -355,6 +357,8 @@ describe('platform staff: intervention and dispute rate (I, J)', () => {
       {
         refund: 'R1',
         order: 'O1',
+        line: 'L1',
+        title: null,
         seller: 'S1',
         buyer: 'B1',
         kind: 'refund_only',

@@ -855,6 +855,7 @@ export interface paths {
                  */
                 evidenceOpenUntil: string | null;
                 kind: string;
+                line: string;
                 order: string;
                 /** @description past the I3 SLA */
                 overdue: boolean;
@@ -867,6 +868,7 @@ export interface paths {
                 /** Format: date-time */
                 rulingDueFrom: string | null;
                 seller: string;
+                title: string | null;
               }[];
             };
           };

@@ -185,14 +185,25 @@ export async function listEvidence(db: Kysely<Database>, sellerId: string, refun
 /** The staff queue: cases in intervention, the nearest ruling SLA first. */
 export async function listInterventions(db: Kysely<Database>, limit: number) {
   const rows = await db
-    .selectFrom('refunds')
-    .select(['seller_id', 'buyer_id', 'state'])
-    .where('status', '=', 'intervention')
-    .orderBy('ruling_due_by')
-    .orderBy('refund_id')
+    .selectFrom('refunds as r')
+    .innerJoin('order_lines as l', (j) =>
+      j
+        .onRef('l.seller_id', '=', 'r.seller_id')
+        .onRef('l.order_id', '=', 'r.order_id')
+        .onRef('l.line_id', '=', 'r.line_id'),
+    )
+    .select(['r.seller_id', 'r.buyer_id', 'r.state', 'l.title'])
+    .where('r.status', '=', 'intervention')
+    .orderBy('r.ruling_due_by')
+    .orderBy('r.refund_id')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ sellerId: r.seller_id, buyerId: r.buyer_id, state: r.state as RefundState }));
+  return rows.map((r) => ({
+    sellerId: r.seller_id,
+    buyerId: r.buyer_id,
+    title: r.title,
+    state: r.state as RefundState,
+  }));
 }
 
 /** J2 inputs for one seller since `from`: refund and dispute instants. */

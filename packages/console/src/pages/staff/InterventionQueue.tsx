@@ -26,6 +26,7 @@ export function InterventionQueue() {
             </h3>
             <p className="small">
               {[
+                c.title,
                 c.kind && code('refundKind', c.kind),
                 c.reason && code('refundReason', c.reason),
                 formatFen(c.requested),

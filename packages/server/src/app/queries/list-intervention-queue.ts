@@ -7,9 +7,11 @@ export async function listInterventionQueue(ctx: AppContext, limit: number) {
   const now = ctx.clock.now();
   const rows = await listInterventions(ctx.db, limit);
   return {
-    cases: rows.map(({ sellerId, buyerId, state }) => ({
+    cases: rows.map(({ sellerId, buyerId, title, state }) => ({
       refund: state.refundId,
       order: state.orderId,
+      line: state.lineId,
+      title,
       seller: sellerId,
       buyer: buyerId,
       kind: state.kind,

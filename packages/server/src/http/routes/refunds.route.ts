@@ -48,6 +48,8 @@ const InterventionQueue = Type.Object({
     Type.Object({
       refund: Type.String(),
       order: Type.String(),
+      line: Type.String(),
+      title: Type.Union([Type.String(), Type.Null()]),
       seller: Type.String(),
       buyer: Type.String(),
       kind: Type.String(),
