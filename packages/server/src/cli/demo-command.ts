@@ -12,8 +12,8 @@ export const DEMO_USAGE = `usage: xinyu demo [--orders N] [--shops N] [--buyers 
 Builds a demo marketplace through the engine's own use cases (six months of orders, reviews,
 refunds, returns and disputes on a simulated clock) into the configured database, unless one is
 there already, then serves it like \`xinyu serve\`. Defaults: ${DEFAULT_DEMO_SIZES.shops} shops,
-${DEFAULT_DEMO_SIZES.buyers} buyers, ${DEFAULT_DEMO_SIZES.orders} orders (about 2½ minutes on two cores; 30,000
-orders take about 15 minutes), seed ${DEFAULT_DEMO_SEED}.
+${DEFAULT_DEMO_SIZES.buyers} buyers, ${DEFAULT_DEMO_SIZES.orders} orders (about 4½ minutes on two cores; 2,000
+orders take one; 30,000 take well over 15), seed ${DEFAULT_DEMO_SEED}.
 `;
 
 const SIZE_FLAGS = { '--orders': 'orders', '--shops': 'shops', '--buyers': 'buyers', '--seed': 'seed' } as const;

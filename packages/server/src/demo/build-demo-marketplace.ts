@@ -20,10 +20,10 @@ import { startShowcase } from './showcase-story.js';
 
 /**
  * The default sizes. The issue asks for 30,000 orders, but the embedded database of a 2-core
- * machine runs the use cases at about 330 commands a second (a demo order takes about 6 commands
- * and a timer, and costs more as the database grows): measured, 6,000 orders build in 110 s,
- * 8,000 in 151 s, 30,000 in 15 minutes. The default is the largest that builds in 2–3 minutes;
- * `--orders 30000` builds the full size.
+ * machine runs the use cases at about 200 commands a second (a demo order takes about 6 commands
+ * and a timer, and costs more as the database grows): measured on 2026-12-01, 2,000 orders build
+ * in 58 s and 8,000 in 271 s (the same code as the earlier release, whose 8,000 took 151 s on a
+ * faster machine: 2,000 take 62 s with it here). `--orders 30000` builds the full size.
  */
 export const DEFAULT_DEMO_SIZES: DemoSizes = { shops: 30, buyers: 3_000, orders: 8_000 };
 export const DEFAULT_DEMO_SEED = 20_240_901;
