@@ -120,7 +120,7 @@ export async function loadRefundsOfOrders(
   return found;
 }
 
-/** E4 for many pair-months at once: countPairDsrInMonth of each `{sellerId, buyerId, from, to}`, in order. */
+/** E4 for many pair-months at once: how many DSR ratings already count in each `{sellerId, buyerId, from, to}`, in order. */
 export async function countPairDsrInMonths(
   db: Kysely<Database>,
   months: ReadonlyArray<{ sellerId: string; buyerId: string; from: Instant; to: Instant }>,

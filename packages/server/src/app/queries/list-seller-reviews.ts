@@ -1,7 +1,8 @@
 import { addDays, isReviewVisible } from '@xinyu/domain';
 import { lineTitles } from '../../db/order-views.repository.js';
 import { successTimes } from '../../db/orders.repository.js';
-import { listReviewsOfSeller, ratedParties, type StoredReview } from '../../db/reviews.repository.js';
+import { listReviewsOfSeller, ratedParties } from '../../db/review-listings.repository.js';
+import type { StoredReview } from '../../db/reviews.repository.js';
 import type { AppContext } from '../context.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { iso } from './views.js';

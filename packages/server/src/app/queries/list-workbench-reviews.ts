@@ -1,6 +1,6 @@
 import { addDays, reviewActions } from '@xinyu/domain';
 import { loadShopOrders } from '../../db/order-views.repository.js';
-import { listReviewsOfSeller } from '../../db/reviews.repository.js';
+import { listReviewsOfSeller } from '../../db/review-listings.repository.js';
 import type { Caller } from '../access/caller.js';
 import type { AppContext } from '../context.js';
 import { decodeCursor } from './cursor.js';
